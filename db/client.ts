@@ -1,0 +1,118 @@
+// The one database client: embedded PGlite under the data folder, or PostgreSQL via postgres.js.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+
+/** A database or a transaction: query functions take one of these, so they run on either driver. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseConfig = { url: string } | { pgliteDir: string };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK = 727_001;
+
+function openPostgres(url: string, max: number): DatabaseHandle {
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+  return {
+    db: drizzlePostgres(client) as unknown as Database,
+    kind: "postgres",
+    async migrate() {
+      // Replicas may start together: one migrates, the others wait on the lock and find nothing to do.
+      const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migratePostgres(drizzlePostgres(single), { migrationsFolder: MIGRATIONS });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await single.end();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite has no lock between processes: a second process on the same folder silently loses its
+ * writes. A pid file makes that mistake an error instead.
+ */
+function lockDataFolder(dir: string): () => void {
+  const lock = `${dir}.lock`;
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(fs.readFileSync(lock, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database at ${dir} is in use by process ${holder}. Stop it first, or set DATABASE_URL to use PostgreSQL.`,
+      );
+    }
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  const release = () => fs.rmSync(lock, { force: true });
+  process.once("exit", release);
+  return release;
+}
+
+function openPglite(dir: string): DatabaseHandle {
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) fs.mkdirSync(dir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataFolder(dir);
+  const client = new PGlite(dir);
+  const db = drizzlePglite(client);
+  return {
+    db: db as unknown as Database,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
+    async close() {
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+export function openDatabase(config: DatabaseConfig, poolSize = 10): DatabaseHandle {
+  return "url" in config ? openPostgres(config.url, poolSize) : openPglite(config.pgliteDir);
+}
+
+/** Where this process's database lives, from the environment. */
+export function configuredDatabase(): DatabaseConfig {
+  const { databaseUrl, dataDir } = env();
+  return databaseUrl ? { url: databaseUrl } : { pgliteDir: path.join(dataDir, "pglite") };
+}
+
+const globalForDb = globalThis as typeof globalThis & { __wigiDatabase?: DatabaseHandle };
+
+/** This process's shared handle, created on first use and kept across hot reloads. */
+export function databaseHandle(): DatabaseHandle {
+  globalForDb.__wigiDatabase ??= openDatabase(configuredDatabase());
+  return globalForDb.__wigiDatabase;
+}
+
+export function getDb(): Database {
+  return databaseHandle().db;
+}

@@ -1,0 +1,8 @@
+// Every table except candidate identity, which only lib/identity may import (from ./identity).
+export * from "./access";
+export * from "./ats";
+export * from "./candidates";
+export * from "./delivery";
+export * from "./jobs";
+export * from "./organisations";
+export * from "./platform";

@@ -1,0 +1,64 @@
+// Typed error codes: logged with context on the server, shown to people as plain sentences.
+export const ERROR_MESSAGES = {
+  unauthenticated: "Please sign in to continue.",
+  invalid_credentials: "That email and password don't match an account we can sign in.",
+  not_found: "We couldn't find that.",
+  forbidden: "You don't have permission to do that.",
+  org_suspended:
+    "Your organisation is suspended. Only the audit log is available until trust & safety lifts the suspension.",
+  invalid_input: "Some fields need your attention.",
+  conflict: "Someone else changed this at the same time. Reload and try again.",
+  rate_limited: "Too many attempts. Please wait a moment and try again.",
+  database_unavailable: "The service is temporarily unavailable. Please try again shortly.",
+  target_refused: "That address can't be used: it must be a public https address.",
+  upstream_failed: "The other system didn't answer as expected.",
+  internal: "Something went wrong on our side. It has been logged; please try again.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
+
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+/** True when an error means the database can't be reached (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
