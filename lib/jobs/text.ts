@@ -1,0 +1,82 @@
+// Text normalisation for job comparison: plain text from HTML, keys, and 64-bit SimHash.
+import "server-only";
+import { createHash } from "node:crypto";
+import { decodeHTML } from "entities";
+
+/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const withoutBlocks = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ");
+  const withBreaks = withoutBlocks.replace(/<\/?(p|div|br|li|ul|ol|h[1-6]|tr|section)\b[^>]*>/gi, " ");
+  return decodeHTML(withBreaks.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Lower case, no accents, no punctuation, single spaces: "Sr. Backend-Engineer!" → "sr backend engineer". */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export function titleKey(title: string): string {
+  return normalizeText(htmlToText(title));
+}
+
+export function words(text: string): string[] {
+  const normal = normalizeText(text);
+  return normal ? normal.split(" ") : [];
+}
+
+function hash64(value: string): bigint {
+  return createHash("md5").update(value).digest().readBigUInt64BE(0);
+}
+
+const MASK = (1n << 64n) - 1n;
+
+/**
+ * SimHash over word 3-shingles: near-identical texts get hashes a few bits apart, so small
+ * edits (a word changed, punctuation, case, markup) keep a small Hamming distance.
+ * Returned as a signed 64-bit value so it fits a PostgreSQL bigint.
+ */
+export function simhash(text: string): bigint {
+  const tokens = words(text);
+  const shingles =
+    tokens.length < 3 ? [tokens.join(" ")] : tokens.slice(2).map((_, i) => tokens.slice(i, i + 3).join(" "));
+  const weights = new Array<number>(64).fill(0);
+  for (const shingle of shingles) {
+    const h = hash64(shingle);
+    for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + ((h >> BigInt(bit)) & 1n ? 1 : -1);
+  }
+  let result = 0n;
+  for (let bit = 0; bit < 64; bit++) if ((weights[bit] ?? 0) > 0) result |= 1n << BigInt(bit);
+  return BigInt.asIntN(64, result);
+}
+
+export function hammingDistance(a: bigint, b: bigint): number {
+  let x = (a ^ b) & MASK;
+  let count = 0;
+  while (x) {
+    x &= x - 1n;
+    count++;
+  }
+  return count;
+}
+
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+/** Removes characters PostgreSQL can't store in text or jsonb (NUL) and trims to a length. */
+export function cleanText(value: string, maxLength = 100_000): string {
+  return value.replaceAll("\u0000", "").slice(0, maxLength);
+}
+
+/** An ATS's id for a job, as we store it; null when nothing usable is left. */
+export function cleanExternalId(value: string): string | null {
+  const id = cleanText(value, 200).trim();
+  return id.length > 0 ? id : null;
+}
