@@ -116,3 +116,8 @@ export function databaseHandle(): DatabaseHandle {
 export function getDb(): Database {
   return databaseHandle().db;
 }
+
+/** Rows of a raw `db.execute` result, which postgres.js returns as an array and PGlite as `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}

@@ -7,10 +7,20 @@ type Context = Record<string, unknown>;
 const REDACTED_KEYS =
   /pass(word)?|secret|token|authorization|cookie|signature|email|phone|full_?name|identity|ciphertext|_enc$/i;
 
+/** An error without its stack, and without the bound parameters drizzle appends to failed queries. */
+function describeError(error: Error): Record<string, unknown> {
+  const cause = error.cause instanceof Error ? error.cause : null;
+  return {
+    name: error.name,
+    message: error.message.split("\nparams:")[0]?.slice(0, 500),
+    code: (error as { code?: unknown }).code ?? (cause as { code?: unknown } | null)?.code,
+    ...(cause ? { cause: cause.message.slice(0, 300) } : {}),
+  };
+}
+
 function redact(value: unknown, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error)
-    return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
+  if (value instanceof Error) return describeError(value);
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
   const out: Context = {};
   for (const [key, v] of Object.entries(value as Context)) {

@@ -37,7 +37,6 @@ export const atsConnections = pgTable(
     endpointCheckedAt: timestamp("endpoint_checked_at", { withTimezone: true }),
     endpointLastStatus: integer("endpoint_last_status"),
     rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
-    lastEventAt: timestamp("last_event_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     activatedAt: timestamp("activated_at", { withTimezone: true }),

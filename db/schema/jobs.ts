@@ -1,6 +1,18 @@
 // Jobs received from an ATS, their posting-rule results and their history.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { atsConnections, inboundEvents, syncRuns } from "./ats";
 import { EMPLOYMENT_TYPES, JOB_STATUS, SALARY_PERIODS, sqlList, WORKPLACES } from "./enums";
 import { brands, organisations, users } from "./organisations";
@@ -33,8 +45,8 @@ export const jobs = pgTable(
     country: text("country"),
     workplace: text("workplace"),
     employmentType: text("employment_type"),
-    salaryMin: integer("salary_min"),
-    salaryMax: integer("salary_max"),
+    salaryMin: numeric("salary_min", { precision: 16, scale: 2, mode: "number" }),
+    salaryMax: numeric("salary_max", { precision: 16, scale: 2, mode: "number" }),
     salaryCurrency: text("salary_currency"),
     salaryPeriod: text("salary_period"),
     salarySource: text("salary_source"),
@@ -42,6 +54,7 @@ export const jobs = pgTable(
     atsStatus: text("ats_status").notNull(),
     status: text("status").notNull(),
     violations: jsonb("violations").$type<StoredViolation[]>().notNull().default([]),
+    locationKey: text("location_key").notNull().default(""),
     fingerprint: text("fingerprint").notNull(),
     reopenCount: integer("reopen_count").notNull().default(0),
     atsUpdatedAt: timestamp("ats_updated_at", { withTimezone: true }),
@@ -49,6 +62,8 @@ export const jobs = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Last time a pull sync saw the job on the ATS's public board; a job seen there once and then gone is closed. */
+    boardSeenAt: timestamp("board_seen_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("jobs_connection_external_key").on(t.connectionId, t.externalId),

@@ -9,3 +9,12 @@ export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
   closed: "Closed",
   removed: "Removed",
 };
+
+export const JOB_STATUS_TONES: Record<JobStatus, "good" | "warn" | "bad" | "neutral" | "info"> = {
+  active: "good",
+  pending_review: "info",
+  needs_info: "warn",
+  rejected: "bad",
+  closed: "neutral",
+  removed: "bad",
+};

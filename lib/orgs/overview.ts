@@ -2,7 +2,7 @@
 import "server-only";
 import { count, eq, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accessRequests, atsConnections, jobs, organisations, snapshots } from "@/db/schema";
+import { accessRequests, atsConnections, inboundEvents, jobs, organisations, snapshots } from "@/db/schema";
 import { ACCESS_STATUS, CONNECTION_STATUS, JOB_STATUS } from "@/db/schema/enums";
 
 export type OrgOverview = {
@@ -31,18 +31,21 @@ export async function getOrgOverview(db: Database, orgId: string): Promise<OrgOv
       .groupBy(accessRequests.status),
     db.select({ balance: organisations.creditBalance }).from(organisations).where(eq(organisations.id, orgId)),
     db
-      .select({ key: atsConnections.status, n: count(), last: max(atsConnections.lastEventAt) })
+      .select({ key: atsConnections.status, n: count() })
       .from(atsConnections)
       .where(eq(atsConnections.orgId, orgId))
       .groupBy(atsConnections.status),
   ]);
-  const lastEvents = connectionRows.map((r) => r.last).filter((d): d is Date => d instanceof Date);
+  const [lastEvent] = await db
+    .select({ at: max(inboundEvents.receivedAt) })
+    .from(inboundEvents)
+    .where(eq(inboundEvents.orgId, orgId));
   return {
     jobsByStatus: tally(JOB_STATUS, jobRows),
     snapshotCount: snapshotRows[0]?.n ?? 0,
     requestsByStatus: tally(ACCESS_STATUS, requestRows),
     creditBalance: orgRows[0]?.balance ?? 0,
     connectionsByStatus: tally(CONNECTION_STATUS, connectionRows),
-    lastEventAt: lastEvents.length ? new Date(Math.max(...lastEvents.map((d) => d.getTime()))) : null,
+    lastEventAt: lastEvent?.at ?? null,
   };
 }

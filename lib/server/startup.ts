@@ -4,11 +4,13 @@ import { databaseHandle } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { EnvError, env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { startWorker } from "@/lib/worker";
 
 export async function startServer(): Promise<void> {
   try {
     const config = env();
     await prepareDatabase(databaseHandle());
+    if (config.worker === "inline") startWorker(databaseHandle().db);
     log.info("server.ready", {
       mode: config.mode,
       database: config.databaseUrl ? "postgres" : "pglite",

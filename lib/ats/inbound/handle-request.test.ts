@@ -1,0 +1,401 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, resultRows } from "@/db/client";
+import { inboundEvents, jobs, outboundEvents } from "@/db/schema";
+import { rotateInboundSecret } from "@/lib/ats/connections/commands";
+import {
+  fixture,
+  GENERIC_SECRET,
+  genericJob,
+  inboundRequest,
+  makeConnection,
+  makeEmployerWithConnection,
+  setStanding,
+  signAshby,
+  signGeneric,
+  signGreenhouse,
+} from "@/lib/testing/ats";
+import { makeMember } from "@/lib/testing/factories";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { handleInboundRequest } from "./handle-request";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+async function sendGeneric(connectionId: string, payload: unknown, sign: Parameters<typeof signGeneric>[1] = {}) {
+  const body = JSON.stringify(payload);
+  const response = await handleInboundRequest(
+    t.db,
+    inboundRequest(connectionId, body, signGeneric(body, sign)),
+    connectionId,
+  );
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+async function countRows(connectionId: string) {
+  const [j] = await t.db.select({ n: count() }).from(jobs).where(eq(jobs.connectionId, connectionId));
+  const [e] = await t.db.select({ n: count() }).from(inboundEvents).where(eq(inboundEvents.connectionId, connectionId));
+  return { jobs: j?.n ?? 0, events: e?.n ?? 0 };
+}
+
+describe("generic (Standard Webhooks) events", () => {
+  it("publishes a complete job and answers with its status", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const { status, body } = await sendGeneric(connectionId, genericJob(), { id: "msg_first" });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      received: true,
+      deliveryId: "msg_first",
+      duplicate: false,
+      jobs: [{ externalId: "REQ-1042", jobId: expect.any(String), status: "active", violations: [] }],
+    });
+  });
+
+  it("answers 200 with violations when a rule rejects the job", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const { status, body } = await sendGeneric(
+      connectionId,
+      genericJob({ salary: { min: 95000, max: 80000, currency: "EUR", period: "year" } }),
+    );
+    expect(status).toBe(200);
+    expect(body.jobs[0]).toMatchObject({
+      status: "rejected",
+      violations: [{ code: "salary.invalid", message: expect.any(String) }],
+    });
+  });
+
+  it("updates the same job on a later event and closes it on job.closed", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const first = await sendGeneric(connectionId, genericJob());
+    const updated = await sendGeneric(connectionId, genericJob({ title: "Staff Backend Engineer" }, "job.updated"));
+    expect(updated.body.jobs[0].jobId).toBe(first.body.jobs[0].jobId);
+    const [row] = await t.db.select({ title: jobs.title }).from(jobs).where(eq(jobs.id, first.body.jobs[0].jobId));
+    expect(row?.title).toBe("Staff Backend Engineer");
+    const closed = await sendGeneric(connectionId, { type: "job.closed", data: { externalId: "REQ-1042" } });
+    expect(closed.body.jobs[0]).toMatchObject({ jobId: first.body.jobs[0].jobId, status: "closed" });
+    expect(await countRows(connectionId)).toEqual({ jobs: 1, events: 3 });
+  });
+
+  it("treats a repeated delivery id as a duplicate with the same answer", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const first = await sendGeneric(connectionId, genericJob(), { id: "msg_repeat" });
+    const again = await sendGeneric(connectionId, genericJob({ title: "Changed in between" }), { id: "msg_repeat" });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, duplicate: true });
+    expect(await countRows(connectionId)).toEqual({ jobs: 1, events: 1 });
+  });
+
+  it("processes two identical deliveries arriving at once exactly once", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const body = JSON.stringify(genericJob());
+    const headers = signGeneric(body, { id: "msg_simultaneous" });
+    const answers = await Promise.all(
+      [0, 1].map(async () =>
+        (await handleInboundRequest(t.db, inboundRequest(connectionId, body, headers), connectionId)).json(),
+      ),
+    );
+    expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
+    expect(answers[0].jobs).toEqual(answers[1].jobs);
+    expect(await countRows(connectionId)).toEqual({ jobs: 1, events: 1 });
+  });
+
+  it("keeps different jobs arriving at once apart", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        sendGeneric(
+          connectionId,
+          genericJob({ externalId: `REQ-${i}`, location: { city: `City ${i}`, country: "DE", workplace: "onsite" } }),
+        ),
+      ),
+    );
+    expect(await countRows(connectionId)).toEqual({ jobs: 8, events: 8 });
+  });
+
+  it("writes a job.status_changed event with only the allowed keys when an endpoint is set", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { endpointUrl: "https://ats.example/hooks" });
+    const { body } = await sendGeneric(connectionId, genericJob({ salary: null }));
+    const rows = await t.db.select().from(outboundEvents).where(eq(outboundEvents.connectionId, connectionId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.type).toBe("job.status_changed");
+    const payload = rows[0]?.payload as Record<string, unknown>;
+    expect(Object.keys(payload).sort()).toEqual(["externalId", "jobId", "portalUrl", "status", "violations"]);
+    expect(payload).toMatchObject({
+      jobId: body.jobs[0].jobId,
+      status: "needs_info",
+      violations: [{ code: "salary.missing" }],
+    });
+    expect(payload.portalUrl).toMatch(new RegExp(`/jobs/${body.jobs[0].jobId}$`));
+    await sendGeneric(
+      connectionId,
+      genericJob({ salary: null, title: "Senior Backend Engineer (m/f/d)" }, "job.updated"),
+    );
+    expect(await t.db.select().from(outboundEvents).where(eq(outboundEvents.connectionId, connectionId))).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("every status code of the contract", () => {
+  it("400 for a body that isn't JSON, and for the wrong shape with issues", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const notJson = "{not json";
+    const r1 = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, notJson, signGeneric(notJson)),
+      connectionId,
+    );
+    expect(r1.status).toBe(400);
+    expect((await r1.json()).error.code).toBe("invalid_payload");
+    const { status, body } = await sendGeneric(connectionId, { type: "job.exploded", data: {} });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: "invalid_payload", issues: expect.any(Array) });
+    expect(await countRows(connectionId)).toEqual({ jobs: 0, events: 0 });
+  });
+
+  it("401 for a missing, wrong or stale signature", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const body = JSON.stringify(genericJob());
+    const unsigned = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, body, { "content-type": "application/json" }),
+      connectionId,
+    );
+    expect(unsigned.status).toBe(401);
+    expect((await unsigned.json()).error.code).toBe("invalid_signature");
+    const wrongSecret = `whsec_${Buffer.from("somebody-else-entirely-0123456789").toString("base64")}`;
+    expect((await sendGeneric(connectionId, genericJob(), { secret: wrongSecret })).status).toBe(401);
+    expect(
+      (await sendGeneric(connectionId, genericJob(), { timestamp: new Date(Date.now() - 6 * 60_000) })).status,
+    ).toBe(401);
+    const tampered = signGeneric(body);
+    const r = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, body.replace("Senior", "Junior"), tampered),
+      connectionId,
+    );
+    expect(r.status).toBe(401);
+    expect(await countRows(connectionId)).toEqual({ jobs: 0, events: 0 });
+  });
+
+  it("403 when the connection is disabled or the organisation suspended, and for jobs before activation", async () => {
+    const disabled = await makeEmployerWithConnection(t.db, { status: "disabled", disabledBy: "trust_safety" });
+    expect((await sendGeneric(disabled.connectionId, genericJob())).body.error.code).toBe("connection_disabled");
+    const suspended = await makeEmployerWithConnection(t.db);
+    await setStanding(t.db, suspended.org.id, "suspended");
+    const r = await sendGeneric(suspended.connectionId, genericJob());
+    expect(r.status).toBe(403);
+    const draft = await makeEmployerWithConnection(t.db, { status: "draft" });
+    expect((await sendGeneric(draft.connectionId, genericJob())).status).toBe(403);
+    const ping = fixture("greenhouse-webhook-ping.json");
+    const ghDraft = await makeEmployerWithConnection(t.db, { status: "draft", provider: "greenhouse" });
+    const pinged = await handleInboundRequest(
+      t.db,
+      inboundRequest(ghDraft.connectionId, ping, signGreenhouse(ping)),
+      ghDraft.connectionId,
+    );
+    expect(pinged.status).toBe(200);
+  });
+
+  it("404 for an unknown, malformed or pull-only connection", async () => {
+    expect((await sendGeneric("00000000-0000-4000-8000-000000000000", genericJob())).status).toBe(404);
+    expect((await sendGeneric("not-a-uuid", genericJob())).status).toBe(404);
+    const { org } = await makeEmployerWithConnection(t.db);
+    const lever = await makeConnection(t.db, org.id, org.brandId, { provider: "lever", boardToken: "acme" });
+    expect((await sendGeneric(lever, genericJob())).body.error.code).toBe("not_found");
+  });
+
+  it("413 over 256 KiB, whether or not the length is declared", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const big = JSON.stringify(genericJob({ description: "x".repeat(300 * 1024) }));
+    const declared = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, big, signGeneric(big)),
+      connectionId,
+    );
+    expect(declared.status).toBe(413);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 300; i++) controller.enqueue(new TextEncoder().encode("x".repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = new Request(`http://portal.test/api/ats/${connectionId}/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const r = await handleInboundRequest(t.db, streamed, connectionId);
+    expect(r.status).toBe(413);
+    expect((await r.json()).error.code).toBe("payload_too_large");
+  });
+
+  it("415 for a body that isn't declared as JSON", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const body = JSON.stringify(genericJob());
+    const r = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, body, { ...signGeneric(body), "content-type": "text/plain" }),
+      connectionId,
+    );
+    expect(r.status).toBe(415);
+  });
+
+  it("429 with Retry-After over the connection's rate limit, counted in PostgreSQL", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { rateLimitPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await sendGeneric(
+            connectionId,
+            genericJob({ externalId: `R-${i}`, location: { city: `C${i}`, country: "DE" } }),
+          )
+        ).status,
+      );
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await sendGeneric(connectionId, genericJob());
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.body.error.code).toBe("rate_limited");
+  });
+
+  it("503 with Retry-After when the database can't be reached", async () => {
+    const down = openDatabase({ url: "postgres://postgres@127.0.0.1:1/nowhere" }, 1);
+    const response = await handleInboundRequest(
+      down.db,
+      inboundRequest("00000000-0000-4000-8000-000000000001", "{}", {}),
+      "00000000-0000-4000-8000-000000000001",
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error.code).toBe("database_unavailable");
+    await down.close();
+  });
+});
+
+describe("providers, signed as each provider signs", () => {
+  it("Greenhouse: a job and its post land on one job that waits for a salary", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
+    const created = fixture("greenhouse-webhook-job_created.json");
+    const r1 = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, created, signGreenhouse(created)),
+      connectionId,
+    );
+    const b1 = await r1.json();
+    expect(r1.status).toBe(200);
+    expect(b1.jobs[0]).toMatchObject({ externalId: "371417", status: "needs_info" });
+    expect(b1.jobs[0].violations.map((v: { code: string }) => v.code)).toContain("salary.missing");
+    const deleted = fixture("greenhouse-webhook-job_deleted.json");
+    const r2 = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, deleted, signGreenhouse(deleted)),
+      connectionId,
+    );
+    expect((await r2.json()).jobs).toEqual([]);
+  });
+
+  it("Greenhouse: an unknown Greenhouse-Event-ID is the idempotency key", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
+    const post = fixture("greenhouse-webhook-job_post_created.json");
+    const headers = signGreenhouse(post, { eventId: "gh-evt-1" });
+    await handleInboundRequest(t.db, inboundRequest(connectionId, post, headers), connectionId);
+    const again = await (
+      await handleInboundRequest(t.db, inboundRequest(connectionId, post, headers), connectionId)
+    ).json();
+    expect(again).toMatchObject({ deliveryId: "gh-evt-1", duplicate: true });
+  });
+
+  it("Ashby: a posting update is processed; an unknown action is acknowledged and ignored", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "ashby" });
+    const update = fixture("ashby-webhook-jobPostingUpdate.RECONSTRUCTED.json");
+    const r = await handleInboundRequest(t.db, inboundRequest(connectionId, update, signAshby(update)), connectionId);
+    expect(r.status).toBe(200);
+    expect((await r.json()).jobs[0]).toMatchObject({ externalId: "d5a6bc97-4259-4bc5-b3fe-6d3edfd538e3" });
+    const create = fixture("ashby-webhook-jobCreate.RECONSTRUCTED.json");
+    const ignored = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, create, signAshby(create)),
+      connectionId,
+    );
+    expect(ignored.status).toBe(200);
+    expect((await ignored.json()).jobs).toEqual([]);
+    const [row] = await t.db
+      .select({ outcome: inboundEvents.outcome })
+      .from(inboundEvents)
+      .where(and(eq(inboundEvents.connectionId, connectionId), eq(inboundEvents.eventType, "jobCreate")));
+    expect(row?.outcome).toBe("ignored");
+  });
+});
+
+describe("secret rotation", () => {
+  it("keeps the previous secret valid for 24 hours, then refuses it", async () => {
+    const { org, connectionId } = await makeEmployerWithConnection(t.db);
+    const owner = await makeMember(t.db, org.id, "owner");
+    const { signingSecret } = await rotateInboundSecret(
+      t.db,
+      { orgId: org.id, userId: owner.id, orgKind: "employer" },
+      connectionId,
+    );
+    expect(signingSecret).toMatch(/^whsec_/);
+    expect((await sendGeneric(connectionId, genericJob(), { secret: GENERIC_SECRET })).status).toBe(200);
+    expect(
+      (await sendGeneric(connectionId, genericJob({ title: "New secret" }), { secret: signingSecret as string }))
+        .status,
+    ).toBe(200);
+    const later = new Date(Date.now() + 25 * 3600_000);
+    const body = JSON.stringify(genericJob());
+    const old = await handleInboundRequest(
+      t.db,
+      inboundRequest(connectionId, body, signGeneric(body)),
+      connectionId,
+      later,
+    );
+    expect(old.status).toBe(401);
+  });
+});
+
+describe("a database that fails mid-request", () => {
+  it.skipIf(!process.env.DATABASE_URL)("answers 503 and leaves nothing half-written", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const blocker = openDatabase({ url: t.url as string }, 1);
+    const victim = openDatabase({ url: t.url as string }, 1);
+    await blocker.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table jobs in access exclusive mode`);
+      const pending = sendGenericOn(victim.db, connectionId);
+      await waitForLockWaiter(tx);
+      await tx.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      const response = await pending;
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+    });
+    expect(await countRows(connectionId)).toEqual({ jobs: 0, events: 0 });
+    await blocker.close();
+    await victim.close().catch(() => {});
+  });
+});
+
+async function sendGenericOn(db: TestDatabase["db"], connectionId: string) {
+  const body = JSON.stringify(genericJob());
+  return handleInboundRequest(db, inboundRequest(connectionId, body, signGeneric(body)), connectionId);
+}
+
+/** Polls (no sleep) until the request under test is blocked on the table lock. */
+async function waitForLockWaiter(tx: TestDatabase["db"]) {
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    await tx.execute(sql`select pg_stat_clear_snapshot()`);
+    const rows = resultRows<{ n: number }>(
+      await tx.execute(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      ),
+    );
+    if ((rows[0]?.n ?? 0) > 0) return;
+  }
+  throw new Error("the request never waited on the lock");
+}
