@@ -83,15 +83,15 @@ describe("tenancy", () => {
 
   it("refuses every command on the other organisation's connection or job", async () => {
     const refusals = [
-      setEndpoint(t.db, a.scope, b.connectionId, "https://ats.example/x"),
-      sendTestEvent(t.db, a.scope, b.connectionId),
-      activateConnection(t.db, a.scope, b.connectionId),
-      disableConnection(t.db, a.scope, b.connectionId, null),
-      rotateInboundSecret(t.db, a.scope, b.connectionId),
-      requestSync(t.db, a.scope.orgId, b.connectionId),
-      completeJobInfo(t.db, a.scope, b.jobId, { salary: { min: 1, max: 2, currency: "EUR", period: "year" } }),
+      () => setEndpoint(t.db, a.scope, b.connectionId, "https://ats.example/x"),
+      () => sendTestEvent(t.db, a.scope, b.connectionId),
+      () => activateConnection(t.db, a.scope, b.connectionId),
+      () => disableConnection(t.db, a.scope, b.connectionId, null),
+      () => rotateInboundSecret(t.db, a.scope, b.connectionId),
+      () => requestSync(t.db, a.scope.orgId, b.connectionId),
+      () => completeJobInfo(t.db, a.scope, b.jobId, { salary: { min: 1, max: 2, currency: "EUR", period: "year" } }),
     ];
-    for (const attempt of refusals) await expect(attempt).rejects.toMatchObject({ code: "not_found" });
+    for (const attempt of refusals) await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
     expect((await getConnection(t.db, b.scope.orgId, b.connectionId))?.status).toBe("active");
   });
 });

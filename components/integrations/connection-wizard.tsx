@@ -30,6 +30,16 @@ const PROVIDERS: { value: Provider; label: string; hint: string }[] = [
   { value: "lever", label: "Lever", hint: "Lever has no job webhooks: jobs are pulled from its Postings API." },
 ];
 
+const WHERE_TO_PASTE: Record<Provider, string> = {
+  generic:
+    "Configure your ATS or middleware to POST job.published, job.updated and job.closed events to this URL, signed with this secret (Standard Webhooks).",
+  greenhouse:
+    "In Greenhouse: Configure → Dev Center → Web Hooks. Create web hooks for Job Post and Job events with this URL and this secret key.",
+  ashby:
+    "In Ashby: Admin → Integrations → Webhooks. Add webhooks for job posting publish, update and unpublish with this URL and this secret.",
+  lever: "",
+};
+
 const BOARD_LABEL: Record<Provider, string> = {
   generic: "",
   greenhouse: "Greenhouse board token",
@@ -201,12 +211,13 @@ export function ConnectionWizard({ brands, orgKind }: { brands: Brand[]; orgKind
       </Card>
     );
   }
-  const { id, webhookUrl, signingSecret } = created.data;
+  const { id, webhookUrl, signingSecret, provider } = created.data;
   return (
     <div className="space-y-6">
       <Card title="2. Credentials for your ATS">
         {webhookUrl ? (
           <div className="space-y-3">
+            <p className="text-sm text-slate-700">{WHERE_TO_PASTE[provider as Provider]}</p>
             <SecretReveal label="Webhook URL" value={webhookUrl} />
             {signingSecret ? (
               <SecretReveal label="Signing secret" value={signingSecret} secret />

@@ -25,7 +25,7 @@ export function SecretReveal({ label, value, secret = false }: { label: string; 
           className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
           onFocus={(e) => e.currentTarget.select()}
         />
-        <Button variant="secondary" onClick={copy} aria-label={`Copy ${label}`}>
+        <Button variant="secondary" onClick={copy}>
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>

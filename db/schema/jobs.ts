@@ -106,7 +106,7 @@ export const jobEvents = pgTable(
   },
   (t) => [
     index("job_events_job_time_idx").on(t.jobId, t.createdAt),
-    check("job_events_kind", sql`${t.kind} in ('received', 'updated', 'closed', 'reopened', 'completed', 'rechecked')`),
+    check("job_events_kind", sql`${t.kind} in ('received', 'updated', 'closed', 'reopened', 'completed')`),
     check("job_events_source", sql`${t.source} in ('webhook', 'sync', 'portal')`),
   ],
 );

@@ -1,6 +1,6 @@
 // Everything the inbound pipeline needs to know about a connection and its organisation, in one query.
 import "server-only";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { atsConnections, brands, connectionSecrets, organisations } from "@/db/schema";
@@ -25,7 +25,27 @@ export type ConnectionContext = {
 
 const fixedClient = alias(brands, "fixed_client");
 
-export async function loadConnectionContext(db: Database, connectionId: string): Promise<ConnectionContext | null> {
+type StoredSecret = { id: string; enc: string };
+
+/** The encrypted inbound secrets valid at `at`, newest first, as one JSON column of the same query. */
+function inboundSecretsColumn(at: Date) {
+  return sql<StoredSecret[]>`(
+    select coalesce(json_agg(json_build_object('id', s.id, 'enc', s.secret_enc) order by s.created_at desc), '[]'::json)
+      from ${connectionSecrets} s
+     where s.connection_id = ${atsConnections.id} and s.purpose = 'inbound'
+       and (s.expires_at is null or s.expires_at > ${at.toISOString()}::timestamptz))`;
+}
+
+/**
+ * The connection and its organisation. With `inboundSecretsAt`, also its inbound secrets valid at
+ * that time, decrypted: the webhook endpoint gets everything it needs in one round trip.
+ */
+export async function loadConnectionContext(
+  db: Database,
+  connectionId: string,
+  options: { inboundSecretsAt?: Date } = {},
+): Promise<(ConnectionContext & { inboundSecrets: string[] }) | null> {
+  const secretsAt = options.inboundSecretsAt;
   const [row] = await db
     .select({
       id: atsConnections.id,
@@ -44,6 +64,7 @@ export async function loadConnectionContext(db: Database, connectionId: string):
       verification: organisations.verification,
       standing: organisations.standing,
       domains: organisations.domains,
+      secrets: secretsAt ? inboundSecretsColumn(secretsAt) : sql<StoredSecret[]>`'[]'::json`,
     })
     .from(atsConnections)
     .innerJoin(organisations, eq(organisations.id, atsConnections.orgId))
@@ -51,9 +72,10 @@ export async function loadConnectionContext(db: Database, connectionId: string):
     .leftJoin(fixedClient, eq(fixedClient.id, atsConnections.fixedClientBrandId))
     .where(eq(atsConnections.id, connectionId));
   if (!row) return null;
-  const { orgKind, verification, standing, domains, ...connection } = row;
+  const { orgKind, verification, standing, domains, secrets, ...connection } = row;
   return {
     ...connection,
+    inboundSecrets: secrets.map((secret) => open(secret.enc, secretAad(secret.id))),
     provider: connection.provider as AtsProvider,
     status: connection.status as ConnectionContext["status"],
     clientSource: connection.clientSource as ConnectionContext["clientSource"],

@@ -1,24 +1,19 @@
-// Jobs in from an ATS: merge the event into the stored job, run the posting rules, store the result
-// and its history, and tell the ATS about a status change through the outbox, all in the caller's
-// transaction.
+// Jobs in from an ATS: merge the event into the stored job, run the posting rules, then store the
+// job, its history and (on a status change) a `job.status_changed` outbox event, in the caller's
+// transaction. Planning and writing are separate so callers can send every write in one round trip.
 import "server-only";
-import { and, count, eq, max, ne, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { brands, jobEvents, jobs, type StoredViolation } from "@/db/schema";
+import { jobEvents, jobs, type StoredViolation } from "@/db/schema";
 import type { JobStatus } from "@/db/schema/enums";
 import type { ConnectionContext } from "@/lib/ats/connection-context";
 import type { NormalizedJob, NormalizedSalary } from "@/lib/ats/normalized-job";
 import { enqueueOutbound } from "@/lib/delivery/outbox";
 import { env } from "@/lib/env";
-import {
-  evaluatePostingRules,
-  findBrand,
-  POSTING_RULES,
-  type RuleContext,
-  type RuleJob,
-  type ViolationCode,
-} from "@/lib/posting-rules";
+import { evaluatePostingRules, findBrand, type RuleContext, type ViolationCode } from "@/lib/posting-rules";
 import { type MergedJob, mergeJob, type StoredJob } from "./merge";
+import { loadBrands, loadRuleContext, ruleJobOf } from "./rule-context";
 import { normalizeText } from "./text";
 
 export type IngestSource =
@@ -33,13 +28,16 @@ export type JobOutcome = {
   violations: { code: string; message: string }[];
 };
 
-type EventKind = "received" | "updated" | "closed" | "reopened" | "completed" | "rechecked";
+/** The decided result of one event, and the writes that store it. */
+export type IngestPlan = { outcome: JobOutcome; write(): Promise<unknown> };
 
-const DAY = 86_400_000;
+type EventKind = "received" | "updated" | "closed" | "reopened" | "completed";
+type Change = { kind: EventKind; source: IngestSource; now: Date };
+
 const STORABLE_AMOUNT = 1e12;
 
-async function lockJobKey(tx: Database, connectionId: string, externalId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${connectionId}:${externalId}`}, 0))`);
+function lockJobKey(tx: Database, connectionId: string, externalId: string) {
+  return tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`job:${connectionId}:${externalId}`}, 0))`);
 }
 
 async function findJob(tx: Database, connectionId: string, externalId: string): Promise<StoredJob | null> {
@@ -50,105 +48,14 @@ async function findJob(tx: Database, connectionId: string, externalId: string): 
   return row ?? null;
 }
 
-function hostsOf(conn: ConnectionContext): string[] {
-  if (!conn.boardBaseUrl) return [];
-  try {
-    return [new URL(conn.boardBaseUrl).hostname];
-  } catch {
-    return [];
-  }
-}
-
-async function loadRuleContext(
-  tx: Database,
-  conn: ConnectionContext,
-  merged: MergedJob,
-  self: StoredJob | null,
-  isRepost: boolean,
-  now: Date,
-): Promise<RuleContext> {
-  const notSelf = self ? ne(jobs.id, self.id) : undefined;
-  const [orgBrands, twins] = await Promise.all([
-    tx
-      .select({
-        id: brands.id,
-        name: brands.name,
-        nameKey: brands.nameKey,
-        isClient: brands.isClient,
-        verified: brands.verified,
-        domains: brands.domains,
-      })
-      .from(brands)
-      .where(eq(brands.orgId, conn.orgId)),
-    tx
-      .select({
-        id: jobs.id,
-        locationKey: jobs.locationKey,
-        min: jobs.salaryMin,
-        max: jobs.salaryMax,
-        currency: jobs.salaryCurrency,
-        period: jobs.salaryPeriod,
-        descriptionHash: jobs.descriptionHash,
-      })
-      .from(jobs)
-      .where(and(eq(jobs.orgId, conn.orgId), eq(jobs.status, "active"), eq(jobs.titleKey, merged.titleKey), notSelf))
-      .limit(50),
+/** Locks the job's key and reads the job and the organisation's brands, pipelined. */
+async function lockAndRead(tx: Database, conn: ConnectionContext, externalId: string) {
+  const [, stored, orgBrands] = await Promise.all([
+    lockJobKey(tx, conn.id, externalId),
+    findJob(tx, conn.id, externalId),
+    loadBrands(tx, conn.orgId),
   ]);
-  return {
-    org: conn.org,
-    brands: orgBrands,
-    connectionHosts: hostsOf(conn),
-    activeTwins: twins.map((t) => ({
-      id: t.id,
-      locationKey: t.locationKey,
-      descriptionHash: t.descriptionHash,
-      salary:
-        t.min !== null && t.max !== null && t.currency && t.period
-          ? { min: t.min, max: t.max, currency: t.currency, period: t.period }
-          : null,
-    })),
-    reposting: isRepost
-      ? await closureHistory(tx, conn.orgId, merged.fingerprint, self?.id ?? null, now)
-      : { isRepost, lastClosedAt: null, closuresInWindow: 0 },
-    now,
-  };
-}
-
-/** When this job (or a job with the same fingerprint) was last closed, and how often within the farming window. */
-async function closureHistory(tx: Database, orgId: string, fingerprint: string, selfId: string | null, now: Date) {
-  const sameJob = selfId
-    ? or(eq(jobs.id, selfId), eq(jobs.fingerprint, fingerprint))
-    : eq(jobs.fingerprint, fingerprint);
-  const windowStart = new Date(now.getTime() - POSTING_RULES.repost.farmingWindowDays * DAY);
-  const [row] = await tx
-    .select({
-      lastClosedAt: max(jobEvents.createdAt),
-      closuresInWindow: count(
-        sql`case when ${jobEvents.createdAt} > ${windowStart.toISOString()}::timestamptz then 1 end`,
-      ),
-    })
-    .from(jobEvents)
-    .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
-    .where(and(eq(jobs.orgId, orgId), sameJob, eq(jobEvents.kind, "closed")));
-  return { isRepost: true, lastClosedAt: row?.lastClosedAt ?? null, closuresInWindow: row?.closuresInWindow ?? 0 };
-}
-
-function ruleJobOf(merged: MergedJob): RuleJob {
-  return {
-    atsStatus: merged.atsStatus,
-    title: merged.title,
-    descriptionText: merged.descriptionText,
-    location: merged.location,
-    workplace: merged.workplace as RuleJob["workplace"],
-    employmentType: merged.employmentType as RuleJob["employmentType"],
-    salary: merged.salary,
-    brandName: merged.brandName,
-    clientName: merged.clientName,
-    applyUrl: merged.applyUrl,
-    titleKey: merged.titleKey,
-    locationKey: merged.locationKey,
-    descriptionHash: merged.descriptionHash,
-  };
+  return { stored, orgBrands };
 }
 
 function storableSalary(salary: NormalizedSalary | null) {
@@ -163,9 +70,9 @@ function storableSalary(salary: NormalizedSalary | null) {
 }
 
 function columnsOf(merged: MergedJob, ctx: RuleContext) {
-  const brand = findBrand(merged.brandName, ctx);
   const clientKey = normalizeText(merged.clientName ?? "");
   const client = clientKey ? ctx.brands.find((b) => b.isClient && b.nameKey === clientKey) : undefined;
+  const salary = storableSalary(merged.salary);
   return {
     title: merged.title,
     titleKey: merged.titleKey,
@@ -173,7 +80,7 @@ function columnsOf(merged: MergedJob, ctx: RuleContext) {
     descriptionHash: merged.descriptionHash,
     department: merged.department,
     brandName: merged.brandName,
-    brandId: brand?.id ?? null,
+    brandId: findBrand(merged.brandName, ctx)?.id ?? null,
     clientName: merged.clientName,
     clientBrandId: client?.id ?? null,
     locationLabel: merged.location?.label ?? null,
@@ -182,8 +89,8 @@ function columnsOf(merged: MergedJob, ctx: RuleContext) {
     country: merged.location?.country ?? null,
     workplace: merged.workplace,
     employmentType: merged.employmentType,
-    ...storableSalary(merged.salary),
-    salarySource: merged.salary && storableSalary(merged.salary).salaryMin !== null ? merged.salarySource : null,
+    ...salary,
+    salarySource: salary.salaryMin !== null ? merged.salarySource : null,
     applyUrl: merged.applyUrl,
     atsStatus: merged.atsStatus,
     atsUpdatedAt: merged.atsUpdatedAt,
@@ -194,108 +101,163 @@ function columnsOf(merged: MergedJob, ctx: RuleContext) {
 
 const publicViolations = (violations: readonly StoredViolation[]) =>
   violations.map(({ code, message }) => ({ code, message }));
+const codesOf = (violations: readonly StoredViolation[]) => violations.map((v) => v.code).join(",");
 
 function sourceColumns(source: IngestSource) {
   return {
-    source: source.kind === "sync" ? "sync" : source.kind === "webhook" ? "webhook" : "portal",
+    source: source.kind === "sync" ? "sync" : source.kind,
     inboundEventId: source.kind === "webhook" ? source.inboundEventId : null,
     syncRunId: source.kind === "sync" ? source.syncRunId : null,
     actorUserId: source.kind === "portal" ? source.actorUserId : null,
   };
 }
 
-async function recordChange(
+/** The history row, and the outbound event when the status or its reasons changed; both started at once. */
+function recordChange(
   tx: Database,
   conn: ConnectionContext,
-  job: { id: string; externalId: string; orgId: string; status: string; violations: StoredViolation[] },
+  job: { id: string; externalId: string; status: string; violations: StoredViolation[] },
   previous: { status: string; violations: StoredViolation[] } | null,
-  kind: EventKind,
-  source: IngestSource,
-) {
-  await tx.insert(jobEvents).values({
-    jobId: job.id,
-    orgId: job.orgId,
-    kind,
-    ...sourceColumns(source),
-    fromStatus: previous?.status ?? null,
-    toStatus: job.status,
-    violations: job.violations,
-  });
-  const codes = (v: readonly StoredViolation[]) => v.map((x) => x.code).join(",");
-  const changed = !previous || previous.status !== job.status || codes(previous.violations) !== codes(job.violations);
-  if (changed && conn.endpointUrl) {
-    await enqueueOutbound(tx, {
-      orgId: job.orgId,
-      connectionId: conn.id,
-      type: "job.status_changed",
-      data: {
+  change: Change,
+): Promise<unknown>[] {
+  const writes: Promise<unknown>[] = [
+    tx
+      .insert(jobEvents)
+      .values({
         jobId: job.id,
-        externalId: job.externalId,
-        status: job.status as JobStatus,
-        violations: publicViolations(job.violations) as { code: ViolationCode; message: string }[],
-        portalUrl: `${env().publicUrl}/jobs/${job.id}`,
-      },
-    });
+        orgId: conn.orgId,
+        kind: change.kind,
+        ...sourceColumns(change.source),
+        fromStatus: previous?.status ?? null,
+        toStatus: job.status,
+        violations: job.violations,
+        createdAt: change.now,
+      })
+      .execute(),
+  ];
+  const changed =
+    !previous || previous.status !== job.status || codesOf(previous.violations) !== codesOf(job.violations);
+  if (changed && conn.endpointUrl) {
+    writes.push(
+      enqueueOutbound(tx, {
+        orgId: conn.orgId,
+        connectionId: conn.id,
+        type: "job.status_changed",
+        data: {
+          jobId: job.id,
+          externalId: job.externalId,
+          status: job.status as JobStatus,
+          violations: publicViolations(job.violations) as { code: ViolationCode; message: string }[],
+          portalUrl: `${env().publicUrl}/jobs/${job.id}`,
+        },
+      }),
+    );
   }
+  return writes;
 }
 
-function outcomeOf(row: { id: string; externalId: string; status: string; violations: StoredViolation[] }): JobOutcome {
-  return {
-    externalId: row.externalId,
-    jobId: row.id,
-    status: row.status,
-    violations: publicViolations(row.violations),
-  };
-}
-
-/** Runs the rules on a merged job and stores it, with its history and any outbound event. */
-async function evaluateAndSave(
+/** Runs the rules on a merged job and plans storing it with its history and any outbound event. */
+async function planSave(
   tx: Database,
   conn: ConnectionContext,
   stored: StoredJob | null,
   merged: MergedJob,
-  change: { kind: EventKind; source: IngestSource; now: Date; externalId: string },
-): Promise<JobOutcome> {
+  orgBrands: RuleContext["brands"],
+  externalId: string,
+  change: Change,
+): Promise<IngestPlan> {
   const { now, source } = change;
-  const wasClosed = stored?.status === "closed";
-  const ctx = await loadRuleContext(tx, conn, merged, stored, !stored || wasClosed, now);
+  const ctx = await loadRuleContext(tx, conn, merged, stored, orgBrands, now);
   const result = evaluatePostingRules(ruleJobOf(merged), ctx);
   const status = stored?.status === "removed" ? "removed" : result.status;
-  const columns = { ...columnsOf(merged, ctx), status, violations: result.violations };
+  const jobId = stored?.id ?? randomUUID();
+  const columns = { ...columnsOf(merged, ctx), status, violations: result.violations, updatedAt: now };
   const seen = source.kind === "sync" ? { boardSeenAt: now } : {};
   const statusTouch = stored?.status !== status ? { statusChangedAt: now } : {};
-  const [row] = stored
-    ? await tx
-        .update(jobs)
-        .set({
+  const saved = { id: jobId, externalId, status, violations: result.violations };
+  const write = () => {
+    const reopened = stored?.status === "closed" ? 1 : 0;
+    const upsert = stored
+      ? tx
+          .update(jobs)
+          .set({ ...columns, ...seen, ...statusTouch, closedAt: null, reopenCount: stored.reopenCount + reopened })
+          .where(eq(jobs.id, jobId))
+      : tx.insert(jobs).values({
           ...columns,
           ...seen,
-          ...statusTouch,
-          updatedAt: now,
-          closedAt: null,
-          reopenCount: stored.reopenCount + (wasClosed ? 1 : 0),
-        })
-        .where(eq(jobs.id, stored.id))
-        .returning()
-    : await tx
-        .insert(jobs)
-        .values({
-          ...columns,
-          ...seen,
+          id: jobId,
           orgId: conn.orgId,
           connectionId: conn.id,
-          externalId: change.externalId,
+          externalId,
           firstSeenAt: now,
-          updatedAt: now,
           statusChangedAt: now,
-        })
-        .returning();
-  const saved = row as StoredJob;
-  await recordChange(tx, conn, saved, stored, change.kind, source);
-  return outcomeOf(saved);
+        });
+    // Started in this order on the transaction's connection: the job before rows that refer to it.
+    return Promise.all([upsert.execute(), ...recordChange(tx, conn, saved, stored, change)]);
+  };
+  return { outcome: { externalId, jobId, status, violations: publicViolations(result.violations) }, write };
 }
 
-/** Creates or updates a job from an ATS event or a board listing. */
+function planClose(tx: Database, conn: ConnectionContext, stored: StoredJob, change: Change): IngestPlan {
+  const outcome: JobOutcome = {
+    externalId: stored.externalId,
+    jobId: stored.id,
+    status: stored.status,
+    violations: publicViolations(stored.violations),
+  };
+  if (stored.status === "closed" || stored.status === "removed") {
+    return {
+      outcome,
+      write: () => tx.update(jobs).set({ atsStatus: "closed", updatedAt: change.now }).where(eq(jobs.id, stored.id)),
+    };
+  }
+  const closed = { id: stored.id, externalId: stored.externalId, status: "closed", violations: [] };
+  const write = () =>
+    Promise.all([
+      tx
+        .update(jobs)
+        .set({
+          atsStatus: "closed",
+          status: "closed",
+          violations: [],
+          closedAt: change.now,
+          statusChangedAt: change.now,
+          updatedAt: change.now,
+        })
+        .where(eq(jobs.id, stored.id))
+        .execute(),
+      ...recordChange(tx, conn, closed, stored, change),
+    ]);
+  return { outcome: { ...outcome, status: "closed", violations: [] }, write };
+}
+
+/** Plans creating or updating a job from an ATS event or a board listing. */
+export async function planUpsert(
+  tx: Database,
+  conn: ConnectionContext,
+  incoming: NormalizedJob,
+  source: Exclude<IngestSource, { kind: "portal" }>,
+  now = new Date(),
+): Promise<IngestPlan> {
+  const { stored, orgBrands } = await lockAndRead(tx, conn, incoming.externalId);
+  const merged = mergeJob(stored, incoming, conn, source.kind === "sync" ? "board" : "ats");
+  if (stored && merged.atsStatus === "closed") return planClose(tx, conn, stored, { kind: "closed", source, now });
+  const kind: EventKind = !stored ? "received" : stored.status === "closed" ? "reopened" : "updated";
+  return planSave(tx, conn, stored, merged, orgBrands, incoming.externalId, { kind, source, now });
+}
+
+/** Plans closing a job the ATS deleted, unpublished or closed; an unknown job is nothing to close. */
+export async function planCloseByExternalId(
+  tx: Database,
+  conn: ConnectionContext,
+  externalId: string,
+  source: Exclude<IngestSource, { kind: "portal" }>,
+  now = new Date(),
+): Promise<IngestPlan | null> {
+  const [, stored] = await Promise.all([lockJobKey(tx, conn.id, externalId), findJob(tx, conn.id, externalId)]);
+  return stored ? planClose(tx, conn, stored, { kind: "closed", source, now }) : null;
+}
+
 export async function upsertJobFromAts(
   tx: Database,
   conn: ConnectionContext,
@@ -303,12 +265,21 @@ export async function upsertJobFromAts(
   source: Exclude<IngestSource, { kind: "portal" }>,
   now = new Date(),
 ): Promise<JobOutcome> {
-  await lockJobKey(tx, conn.id, incoming.externalId);
-  const stored = await findJob(tx, conn.id, incoming.externalId);
-  const merged = mergeJob(stored, incoming, conn, source.kind === "sync" ? "board" : "ats");
-  if (stored && merged.atsStatus === "closed") return closeStoredJob(tx, conn, stored, merged, source, now);
-  const kind: EventKind = !stored ? "received" : stored.status === "closed" ? "reopened" : "updated";
-  return evaluateAndSave(tx, conn, stored, merged, { kind, source, now, externalId: incoming.externalId });
+  const plan = await planUpsert(tx, conn, incoming, source, now);
+  await plan.write();
+  return plan.outcome;
+}
+
+export async function closeJobFromAts(
+  tx: Database,
+  conn: ConnectionContext,
+  externalId: string,
+  source: Exclude<IngestSource, { kind: "portal" }>,
+  now = new Date(),
+): Promise<JobOutcome | null> {
+  const plan = await planCloseByExternalId(tx, conn, externalId, source, now);
+  await plan?.write();
+  return plan?.outcome ?? null;
 }
 
 /**
@@ -318,51 +289,18 @@ export async function upsertJobFromAts(
 export async function completeJob(
   tx: Database,
   conn: ConnectionContext,
-  stored: StoredJob,
+  job: { externalId: string },
   completion: { salary?: NormalizedSalary; clientName?: string },
   actorUserId: string,
   now = new Date(),
 ): Promise<JobOutcome> {
-  await lockJobKey(tx, conn.id, stored.externalId);
-  const current = (await findJob(tx, conn.id, stored.externalId)) ?? stored;
-  const merged = mergeJob(current, { externalId: current.externalId, salary: completion.salary }, conn, "ats");
+  const { stored, orgBrands } = await lockAndRead(tx, conn, job.externalId);
+  if (!stored) throw new Error("The job disappeared while it was being completed.");
+  const merged = mergeJob(stored, { externalId: stored.externalId, salary: completion.salary }, conn, "ats");
   if (completion.salary) merged.salarySource = "recruiter";
   if (completion.clientName !== undefined) merged.clientName = completion.clientName;
-  const source = { kind: "portal", actorUserId } as const;
-  return evaluateAndSave(tx, conn, current, merged, { kind: "completed", source, now, externalId: current.externalId });
-}
-
-async function closeStoredJob(
-  tx: Database,
-  conn: ConnectionContext,
-  stored: StoredJob,
-  merged: MergedJob | null,
-  source: Exclude<IngestSource, { kind: "portal" }>,
-  now: Date,
-): Promise<JobOutcome> {
-  if (stored.status === "closed" || stored.status === "removed") {
-    if (merged) await tx.update(jobs).set({ atsStatus: "closed", updatedAt: now }).where(eq(jobs.id, stored.id));
-    return outcomeOf(stored);
-  }
-  const [row] = await tx
-    .update(jobs)
-    .set({ atsStatus: "closed", status: "closed", violations: [], closedAt: now, statusChangedAt: now, updatedAt: now })
-    .where(eq(jobs.id, stored.id))
-    .returning();
-  const saved = row as StoredJob;
-  await recordChange(tx, conn, saved, stored, "closed", source);
-  return outcomeOf(saved);
-}
-
-/** Closes a job the ATS deleted, unpublished or closed. Unknown jobs are nothing to close. */
-export async function closeJobFromAts(
-  tx: Database,
-  conn: ConnectionContext,
-  externalId: string,
-  source: Exclude<IngestSource, { kind: "portal" }>,
-  now = new Date(),
-): Promise<JobOutcome | null> {
-  await lockJobKey(tx, conn.id, externalId);
-  const stored = await findJob(tx, conn.id, externalId);
-  return stored ? closeStoredJob(tx, conn, stored, null, source, now) : null;
+  const change: Change = { kind: "completed", source: { kind: "portal", actorUserId }, now };
+  const plan = await planSave(tx, conn, stored, merged, orgBrands, stored.externalId, change);
+  await plan.write();
+  return plan.outcome;
 }

@@ -31,7 +31,12 @@ export type CreateConnectionInput = {
   signingSecret?: string;
 };
 
-export type CreatedConnection = { id: string; webhookUrl: string | null; signingSecret: string | null };
+export type CreatedConnection = {
+  id: string;
+  provider: AtsProvider;
+  webhookUrl: string | null;
+  signingSecret: string | null;
+};
 
 const fieldError = (field: string, message: string) =>
   new AppError("invalid_input", message, { fieldErrors: { [field]: [message] } });
@@ -111,7 +116,12 @@ export async function createConnection(
     return connectionId;
   });
   const shownSecret = secret && !input.signingSecret?.trim() ? secret : null;
-  return { id, webhookUrl: receivesWebhooks ? webhookUrlFor(id) : null, signingSecret: shownSecret };
+  return {
+    id,
+    provider: input.provider,
+    webhookUrl: receivesWebhooks ? webhookUrlFor(id) : null,
+    signingSecret: shownSecret,
+  };
 }
 
 async function ownedConnection(db: Database, scope: Scope, connectionId: string) {

@@ -1,15 +1,15 @@
 // POST /api/ats/{connectionId}/events: raw body → signature (constant time) → rate limit → parse →
 // idempotency key → work in one transaction → quick answer. Nothing the sender controls gives a 500.
 import "server-only";
-import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { inboundEvents } from "@/db/schema";
-import { type ConnectionContext, currentSecrets, loadConnectionContext } from "@/lib/ats/connection-context";
+import { type ConnectionContext, loadConnectionContext } from "@/lib/ats/connection-context";
 import type { InboundEvent, WebhookAdapter } from "@/lib/ats/normalized-job";
 import { webhookAdapterFor } from "@/lib/ats/providers";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { closeJobFromAts, type JobOutcome, upsertJobFromAts } from "@/lib/jobs/ingest";
+import { type IngestPlan, planCloseByExternalId, planUpsert } from "@/lib/jobs/ingest";
 import { cleanExternalId, cleanText } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
@@ -46,21 +46,6 @@ function refusal(conn: ConnectionContext | null): Response | null {
   return null;
 }
 
-async function process(
-  tx: Database,
-  conn: ConnectionContext,
-  event: InboundEvent,
-  inboundEventId: string,
-): Promise<JobOutcome[]> {
-  const source = { kind: "webhook", inboundEventId } as const;
-  if (event.kind === "upsert") return [await upsertJobFromAts(tx, conn, event.job, source)];
-  if (event.kind === "close") {
-    const closed = await closeJobFromAts(tx, conn, event.externalId, source);
-    return closed ? [closed] : [];
-  }
-  return [];
-}
-
 /** The event with its job id made storable, or null when the id is unusable. */
 function withStorableId(event: InboundEvent): InboundEvent | null {
   if (event.kind === "upsert") {
@@ -74,6 +59,35 @@ function withStorableId(event: InboundEvent): InboundEvent | null {
   return event;
 }
 
+/** Starts planning the event's job work (its reads go out with the caller's other reads). */
+function planEvent(
+  tx: Database,
+  conn: ConnectionContext,
+  event: InboundEvent,
+  inboundEventId: string,
+): Promise<IngestPlan | null> {
+  const source = { kind: "webhook", inboundEventId } as const;
+  if (event.kind === "upsert") return planUpsert(tx, conn, event.job, source);
+  if (event.kind === "close") return planCloseByExternalId(tx, conn, event.externalId, source);
+  return Promise.resolve(null);
+}
+
+/** Serialises deliveries with the same id and returns the answer already given to it, if any. */
+async function previousAnswer(tx: Database, connectionId: string, deliveryId: string): Promise<InboundAnswer | null> {
+  const [, rows] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`delivery:${connectionId}:${deliveryId}`}, 0))`),
+    tx
+      .select({ response: inboundEvents.response })
+      .from(inboundEvents)
+      .where(and(eq(inboundEvents.connectionId, connectionId), eq(inboundEvents.deliveryId, deliveryId))),
+  ]);
+  return (rows[0]?.response as InboundAnswer | undefined) ?? null;
+}
+
+/**
+ * One transaction, three round trips: the delivery's lock and earlier answer with the job's lock and
+ * reads; the rules' context; then every write (the delivery record first) at once.
+ */
 async function record(
   db: Database,
   conn: ConnectionContext,
@@ -81,27 +95,30 @@ async function record(
   event: InboundEvent,
 ): Promise<InboundAnswer> {
   return db.transaction(async (tx) => {
-    const eventType = cleanText(event.eventType, 100) || "unknown";
-    const outcome = event.kind === "ignored" ? "ignored" : "processed";
-    const [inserted] = await tx
-      .insert(inboundEvents)
-      .values({ connectionId: conn.id, orgId: conn.orgId, deliveryId, eventType, outcome, response: {} })
-      .onConflictDoNothing({ target: [inboundEvents.connectionId, inboundEvents.deliveryId] })
-      .returning({ id: inboundEvents.id });
-    if (!inserted) {
-      const [previous] = await tx
-        .select({ response: inboundEvents.response })
-        .from(inboundEvents)
-        .where(and(eq(inboundEvents.connectionId, conn.id), eq(inboundEvents.deliveryId, deliveryId)));
-      return { ...(previous?.response as InboundAnswer), duplicate: true };
+    const inboundEventId = randomUUID();
+    const previous = previousAnswer(tx, conn.id, deliveryId);
+    const planned = planEvent(tx, conn, event, inboundEventId);
+    const earlier = await previous;
+    if (earlier) {
+      await planned;
+      return { ...earlier, duplicate: true };
     }
-    const answer: InboundAnswer = {
-      received: true,
-      deliveryId,
-      duplicate: false,
-      jobs: await process(tx, conn, event, inserted.id),
-    };
-    await tx.update(inboundEvents).set({ response: answer }).where(eq(inboundEvents.id, inserted.id));
+    const plan = await planned;
+    const answer: InboundAnswer = { received: true, deliveryId, duplicate: false, jobs: plan ? [plan.outcome] : [] };
+    // The delivery record goes first: the job's history refers to it.
+    const storeDelivery = tx
+      .insert(inboundEvents)
+      .values({
+        id: inboundEventId,
+        connectionId: conn.id,
+        orgId: conn.orgId,
+        deliveryId,
+        eventType: cleanText(event.eventType, 100) || "unknown",
+        outcome: event.kind === "ignored" ? "ignored" : "processed",
+        response: answer,
+      })
+      .execute();
+    await Promise.all([storeDelivery, plan?.write()]);
     return answer;
   });
 }
@@ -109,12 +126,12 @@ async function record(
 async function verifyAndParse(
   db: Database,
   conn: ConnectionContext,
+  secrets: readonly string[],
   adapter: WebhookAdapter,
   request: Request,
   rawBody: Buffer,
   now: Date,
 ): Promise<Response | InboundEvent> {
-  const secrets = await currentSecrets(db, conn.id, "inbound", now);
   const verified = adapter.verify({ headers: request.headers, rawBody, secrets, now });
   if (!verified.ok) return errorResponse("invalid_signature", SIGNATURE_MESSAGES[verified.reason]);
   const limit = await hit(db, { key: `inbound:${conn.id}`, limit: conn.rateLimitPerMinute, windowSeconds: 60 }, now);
@@ -149,7 +166,7 @@ async function verifyAndParse(
 
 async function pipeline(db: Database, request: Request, connectionId: string, now: Date): Promise<Response> {
   if (!UUID.test(connectionId)) return errorResponse("not_found", "There is no webhook connection with this id.");
-  const conn = await loadConnectionContext(db, connectionId);
+  const conn = await loadConnectionContext(db, connectionId, { inboundSecretsAt: now });
   const refused = refusal(conn);
   if (refused || !conn) return refused as Response;
   if (!isJson(request.headers.get("content-type"))) {
@@ -164,7 +181,7 @@ async function pipeline(db: Database, request: Request, connectionId: string, no
     return errorResponse("invalid_payload", "The body couldn't be read.");
   }
   const adapter = webhookAdapterFor(conn.provider) as WebhookAdapter;
-  const event = await verifyAndParse(db, conn, adapter, request, rawBody, now);
+  const event = await verifyAndParse(db, conn, conn.inboundSecrets, adapter, request, rawBody, now);
   if (event instanceof Response) return event;
   const deliveryId = storableDeliveryId(adapter.deliveryId(request.headers, rawBody));
   return okResponse(await record(db, conn, deliveryId, event));

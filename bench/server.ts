@@ -1,0 +1,46 @@
+// Starts the production build against a database for the benchmark, and stops it again.
+import { type ChildProcess, spawn } from "node:child_process";
+
+export type BenchServer = { url: string; stop(): Promise<void> };
+
+export async function startServer(databaseUrl: string, port: number, dataDir: string): Promise<BenchServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        WIGI_ENV: "development",
+        DATABASE_URL: databaseUrl,
+        WIGI_DATA_DIR: dataDir,
+        AUTH_SECRET: "bench-auth-secret-bench-auth-secret-0123456789",
+        WIGI_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+        WIGI_WORKER: "off",
+        WIGI_SEED_DEMO: "0",
+      },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error("The server did not become healthy.");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "job_events" DROP CONSTRAINT "job_events_kind";--> statement-breakpoint
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_kind" CHECK ("job_events"."kind" in ('received', 'updated', 'closed', 'reopened', 'completed'));
