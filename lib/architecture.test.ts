@@ -24,8 +24,9 @@ const source = new Map(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
 const isTest = (file: string) =>
   /\.test\.tsx?$/.test(file) || rel(file).startsWith("e2e/") || rel(file).startsWith("lib/testing/");
 
+/** Modules a file loads at run time (type-only imports are erased, so they can't carry code anywhere). */
 function importsOf(file: string): string[] {
-  const text = source.get(file) ?? "";
+  const text = (source.get(file) ?? "").replace(/(?:import|export)\s+type\s[^;]*?from\s+["'][^"']+["'];?/g, "");
   const found = [
     ...text.matchAll(
       /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g,

@@ -28,10 +28,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
-  return error instanceof AppError && (code === undefined || error.code === code);
-}
-
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -51,9 +47,14 @@ const UNAVAILABLE_CODES = new Set([
   "08003",
   "08004",
   "08006",
+  // Transient: the same request will very likely succeed when retried.
+  "40001",
+  "40P01",
+  "55P03",
+  "57014",
 ]);
 
-/** True when an error means the database can't be reached (as opposed to a bad query). */
+/** True when the database can't be reached or asked for a retry (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;

@@ -45,7 +45,9 @@ export function EndpointSetup({ connectionId, endpointUrl }: { connectionId: str
             <p className="font-medium">
               {test.data.delivered
                 ? `Delivered: the receiver answered ${test.data.status} in ${test.data.durationMs} ms.`
-                : `Not delivered. ${test.data.error ?? ""}`}
+                : test.data.gone
+                  ? "Not delivered: the receiver answered 410 Gone, asking us to stop. Save a different endpoint URL."
+                  : `Not delivered. ${test.data.error ?? ""}`}
             </p>
             {test.data.responseExcerpt ? (
               <pre className="mt-2 max-h-32 overflow-auto whitespace-pre-wrap text-xs">{test.data.responseExcerpt}</pre>

@@ -121,7 +121,6 @@ export const syncRuns = pgTable(
     jobsChanged: integer("jobs_changed").notNull().default(0),
     jobsClosed: integer("jobs_closed").notNull().default(0),
     error: text("error"),
-    summary: jsonb("summary"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -6,6 +6,7 @@ import type { Database } from "@/db/client";
 import { atsConnections, brands, connectionSecrets, organisations } from "@/db/schema";
 import type { AtsProvider, OrgKind, OrgStanding } from "@/db/schema/enums";
 import { aadFor, open } from "@/lib/crypto/secret-box";
+import type { RuleBrand } from "@/lib/posting-rules";
 
 export type ConnectionContext = {
   id: string;
@@ -21,11 +22,20 @@ export type ConnectionContext = {
   endpointUrl: string | null;
   rateLimitPerMinute: number;
   org: { kind: OrgKind; verification: string; standing: OrgStanding; domains: string[] };
+  /** The organisation's brands (and an agency's clients), for the posting rules. */
+  brands: RuleBrand[];
 };
 
 const fixedClient = alias(brands, "fixed_client");
 
 type StoredSecret = { id: string; enc: string };
+
+const brandsColumn = sql<RuleBrand[]>`(
+  select coalesce(json_agg(json_build_object(
+           'id', b.id, 'name', b.name, 'nameKey', b.name_key, 'isClient', b.is_client,
+           'verified', b.verified, 'domains', b.domains)), '[]'::json)
+    from ${brands} b
+   where b.org_id = ${atsConnections.orgId})`;
 
 /** The encrypted inbound secrets valid at `at`, newest first, as one JSON column of the same query. */
 function inboundSecretsColumn(at: Date) {
@@ -65,6 +75,7 @@ export async function loadConnectionContext(
       standing: organisations.standing,
       domains: organisations.domains,
       secrets: secretsAt ? inboundSecretsColumn(secretsAt) : sql<StoredSecret[]>`'[]'::json`,
+      brands: brandsColumn,
     })
     .from(atsConnections)
     .innerJoin(organisations, eq(organisations.id, atsConnections.orgId))

@@ -92,6 +92,12 @@ const US_STATES = new Map([
 const US_STATE_NAMES = new Set([...US_STATES.values()].map((name) => name.toLowerCase()));
 
 /** ISO 3166-1 alpha-2 for a code ("de", "USA", "U.S.") or a country name ("Germany", "Deutschland"); else null. */
+
+/** A job board answered with something we can't use; the message is safe to show on the connection page. */
+export class BoardError extends Error {
+  override name = "BoardError";
+}
+
 export function countryCode(text: string | null | undefined): string | null {
   const name = text?.trim() ?? "";
   if (!name) return null;
@@ -327,5 +333,5 @@ export function parseProviderResponse<T>(what: string, schema: z.ZodType<T>, dat
   const issues = zodIssues(parsed.error);
   const shown = issues.slice(0, SUMMARY_ISSUES).map((issue) => `${issue.path}: ${issue.message}`);
   const more = issues.length > SUMMARY_ISSUES ? ` (and ${issues.length - SUMMARY_ISSUES} more)` : "";
-  throw new Error(`${what} is malformed: ${shown.join("; ")}${more}`);
+  throw new BoardError(`${what} is malformed: ${shown.join("; ")}${more}`);
 }

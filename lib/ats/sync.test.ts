@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { atsConnections, jobs, syncRuns } from "@/db/schema";
+import { completeJobInfo } from "@/lib/jobs/complete";
 import { fixture, inboundRequest, LONG_DESCRIPTION, makeConnection, signGreenhouse } from "@/lib/testing/ats";
 import { type BoardServer, startBoardServer } from "@/lib/testing/board-server";
-import { makeOrg } from "@/lib/testing/factories";
+import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "./inbound/handle-request";
 import { requestSync, runDueSyncs, runSync, startSyncRun } from "./sync";
@@ -138,6 +139,7 @@ describe("pull sync", () => {
       ...posting,
       id: `posting-${i}`,
       text: `Infrastructure Engineer ${i}`,
+      hostedUrl: `https://jobs.lever.co/acme/posting-${i}`,
       description: LONG_DESCRIPTION,
       categories: { ...posting.categories, location: `City ${i}` },
     }));
@@ -148,6 +150,29 @@ describe("pull sync", () => {
       "/v0/postings/acme?mode=json&skip=100&limit=100",
     ]);
     expect((await jobsOf(connectionId)).every((j) => j.status === "active")).toBe(true);
+  });
+
+  it("keeps the salary a recruiter added when the board lists the job without pay", async () => {
+    const { org, connectionId } = await setup("lever");
+    const posting = JSON.parse(fixture("lever-postings_api_v0-posting.RECONSTRUCTED.json").toString("utf8"));
+    const { salaryRange: _none, ...withoutPay } = posting;
+    board.lever = [
+      { ...withoutPay, id: "no-pay", description: LONG_DESCRIPTION, hostedUrl: "https://jobs.lever.co/acme/no-pay" },
+    ];
+    await sync(org, connectionId);
+    const [job] = await t.db
+      .select({ id: jobs.id, status: jobs.status })
+      .from(jobs)
+      .where(eq(jobs.connectionId, connectionId));
+    expect(job?.status).toBe("needs_info");
+    const recruiter = await makeMember(t.db, org.id, "recruiter");
+    await completeJobInfo(t.db, { orgId: org.id, userId: recruiter.id }, job?.id as string, {
+      salary: { min: 90_000, max: 110_000, currency: "USD", period: "year" },
+    });
+    await sync(org, connectionId);
+    expect(await jobsOf(connectionId)).toEqual([
+      { externalId: "no-pay", status: "active", salaryMin: 90_000, salarySource: "recruiter" },
+    ]);
   });
 
   it("Ashby: maps the posting API with compensation", async () => {

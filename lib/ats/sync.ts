@@ -3,13 +3,13 @@
 import "server-only";
 import { and, count, eq, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
 import { type Database, resultRows } from "@/db/client";
-import { atsConnections, jobEvents, jobs, syncRuns } from "@/db/schema";
-import { fetchBoardJobs } from "@/lib/ats/boards";
+import { atsConnections, jobEvents, jobs, organisations, syncRuns } from "@/db/schema";
+import { BoardError, fetchBoardJobs } from "@/lib/ats/boards";
 import { type ConnectionContext, loadConnectionContext } from "@/lib/ats/connection-context";
 import type { BoardProvider, FetchJson, NormalizedJob } from "@/lib/ats/normalized-job";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { closeJobFromAts, upsertJobFromAts } from "@/lib/jobs/ingest";
-import { cleanExternalId } from "@/lib/jobs/text";
+import { cleanDeep, cleanExternalId } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { guardedFetch } from "@/lib/net/guarded-fetch";
 import { targetPolicy } from "@/lib/net/target-policy";
@@ -50,7 +50,9 @@ export async function startSyncRun(
     .select({ id: syncRuns.id })
     .from(syncRuns)
     .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.status, "running")));
-  return { runId: running?.id as string, alreadyRunning: true };
+  // The run that was in the way finished in between: try again.
+  if (!running) return startSyncRun(db, connection, trigger);
+  return { runId: running.id, alreadyRunning: true };
 }
 
 function boardFetcher(db: Database, runId: string): FetchJson {
@@ -123,10 +125,11 @@ async function changedCount(db: Database, runId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A sentence for the connection page: ours and the board parsers' messages; nothing from a database error. */
 function failureMessage(error: unknown): string {
   if (error instanceof AppError) return error.message;
   if (isDatabaseUnavailable(error)) return "The database was unavailable during the sync; it will be retried.";
-  if (error instanceof Error && /board|limit|page|job/i.test(error.message)) return error.message.slice(0, 300);
+  if (error instanceof BoardError) return error.message.slice(0, 300);
   return "The sync failed unexpectedly; it has been logged.";
 }
 
@@ -140,7 +143,7 @@ export async function runSync(db: Database, runId: string, connectionId: string)
     const { jobs: fetched } = await fetchBoardJobs(board, boardFetcher(db, runId));
     const listed = fetched.flatMap((job) => {
       const externalId = cleanExternalId(job.externalId);
-      return externalId ? [{ ...job, externalId }] : [];
+      return externalId ? [{ ...cleanDeep(job), externalId }] : [];
     });
     await ingestAll(db, conn, runId, listed);
     const closed = await closeVanished(
@@ -175,11 +178,12 @@ export async function runDueSyncs(db: Database, limit = 5): Promise<number> {
     update ${atsConnections}
        set next_sync_at = now() + make_interval(mins => sync_interval_minutes)
      where id in (
-       select id from ${atsConnections}
-        where status = 'active' and board_token is not null and next_sync_at <= now()
-        order by next_sync_at
+       select c.id from ${atsConnections} c
+         join ${organisations} o on o.id = c.org_id and o.standing = 'active'
+        where c.status = 'active' and c.board_token is not null and c.next_sync_at <= now()
+        order by c.next_sync_at
         limit ${limit}
-        for update skip locked)
+        for update of c skip locked)
     returning id, org_id`);
   const rows = resultRows<{ id: string; org_id: string }>(due);
   for (const row of rows) {

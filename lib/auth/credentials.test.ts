@@ -72,6 +72,18 @@ describe("sign-in credentials", () => {
     expect((result as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it("lets no more than the limit of parallel guesses reach the password check", async () => {
+    await member("parallel@example.test");
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        verifyCredentials(t.db, { email: "parallel@example.test", password: `guess-${i}`, ip: `10.2.0.${i}` }),
+      ),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBe(SIGN_IN_LIMITS.perAccount.limit);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(25 - checked);
+  });
+
   it("throttles an IP across accounts, with counters every replica shares", async () => {
     await member("ip-victim@example.test");
     const replica = t.url ? openDatabase({ url: t.url }, 5) : null;

@@ -1,11 +1,11 @@
 // Email + password verification with throttling per account and per IP, counted in PostgreSQL.
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, organisations, rateLimitCounters, users } from "@/db/schema";
+import { memberships, organisations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { log } from "@/lib/log";
-import { hit, peek, type Window } from "@/lib/rate-limit";
+import { giveBack, hit, type Window } from "@/lib/rate-limit";
 import { verifyPassword } from "./password";
 
 export const SIGN_IN_LIMITS = {
@@ -45,13 +45,17 @@ async function findAccount(db: Database, email: string) {
   return row;
 }
 
+/**
+ * Every attempt is counted before the password is checked (an atomic increment), so parallel
+ * guesses can't all slip past the limit. A successful sign-in gives its attempt back.
+ */
 export async function verifyCredentials(
   db: Database,
   input: { email: string; password: string; ip: string },
 ): Promise<CredentialsResult> {
   const email = normaliseEmail(input.email);
   const limits = windows(email, input.ip);
-  const states = await Promise.all(limits.map((w) => peek(db, w)));
+  const states = await Promise.all(limits.map((w) => hit(db, w)));
   const blocked = states.find((s) => !s.allowed);
   if (blocked) {
     log.warn("auth.sign_in_throttled", { ip: input.ip });
@@ -61,12 +65,11 @@ export async function verifyCredentials(
   const account = await findAccount(db, email);
   const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !passwordOk || account.standing === "banned") {
-    await Promise.all(limits.map((w) => hit(db, w)));
     log.info("auth.sign_in_failed", { ip: input.ip, banned: account?.standing === "banned" });
     return { ok: false, reason: "invalid" };
   }
 
-  await db.delete(rateLimitCounters).where(and(eq(rateLimitCounters.key, limits[0]?.key ?? "")));
+  await Promise.all(limits.map((w) => giveBack(db, w)));
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, account.id));
   await recordAudit(db, { orgId: account.orgId, actorUserId: account.id, action: "auth.signed_in" });
   return { ok: true, userId: account.id };

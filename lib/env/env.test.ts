@@ -11,7 +11,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "wigi-env-"));
 
 describe("environment", () => {
   it("refuses to start in production without the secrets", () => {
-    expect(() => parseEnv({ WIGI_ENV: "production" })).toThrow(/AUTH_SECRET and WIGI_ENCRYPTION_KEY/);
+    expect(() => parseEnv({ WIGI_ENV: "production" })).toThrow(/AUTH_SECRET, WIGI_ENCRYPTION_KEY, WIGI_PUBLIC_URL/);
     expect(() => parseEnv({ WIGI_ENV: "production", AUTH_SECRET: "a".repeat(40) })).toThrow(/WIGI_ENCRYPTION_KEY/);
   });
 
@@ -44,10 +44,11 @@ describe("environment", () => {
       WIGI_ENV: "production",
       AUTH_SECRET: "s".repeat(40),
       WIGI_ENCRYPTION_KEY: key,
-      PORT: "4000",
+      WIGI_PUBLIC_URL: "https://portal.wigiwork.example/",
     });
     expect(env.mode).toBe("production");
-    expect(env.publicUrl).toBe("http://localhost:4000");
+    expect(env.publicUrl).toBe("https://portal.wigiwork.example");
+    expect(parseEnv({ WIGI_DATA_DIR: tempDir(), PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
     expect(env.worker).toBe("inline");
     expect(env.allowPrivateTargets).toBe(false);
     expect(env.seedDemo).toBe(false);

@@ -74,9 +74,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   let authSecret = raw.AUTH_SECRET;
   let encryptionKey = raw.WIGI_ENCRYPTION_KEY;
   if (mode === "production") {
-    const missing = [!authSecret && "AUTH_SECRET", !encryptionKey && "WIGI_ENCRYPTION_KEY"].filter(Boolean);
+    const missing = [
+      !authSecret && "AUTH_SECRET",
+      !encryptionKey && "WIGI_ENCRYPTION_KEY",
+      !raw.WIGI_PUBLIC_URL && "WIGI_PUBLIC_URL",
+    ].filter(Boolean);
     if (missing.length > 0) {
-      throw new EnvError(`Refusing to start in production without ${missing.join(" and ")}.`);
+      throw new EnvError(`Refusing to start in production without ${missing.join(", ")}.`);
     }
   } else if (!authSecret || !encryptionKey) {
     const generated = loadOrCreateDevSecrets(dataDir);

@@ -9,26 +9,26 @@ import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { completeJob, type JobOutcome } from "./ingest";
 
-const COMPLETABLE = new Set(["needs_info", "rejected", "pending_review"]);
+export type Completion = { salary?: NormalizedSalary; clientName?: string };
 
 export async function completeJobInfo(
   db: Database,
   scope: { orgId: string; userId: string },
   jobId: string,
-  completion: { salary?: NormalizedSalary; clientName?: string },
+  completion: Completion,
 ): Promise<JobOutcome> {
-  const [stored] = await db
-    .select()
+  const [job] = await db
+    .select({ externalId: jobs.externalId, connectionId: jobs.connectionId })
     .from(jobs)
     .where(and(eq(jobs.id, jobId), eq(jobs.orgId, scope.orgId)));
-  if (!stored) throw new AppError("not_found");
-  if (!COMPLETABLE.has(stored.status)) {
-    throw new AppError("conflict", "Only jobs that are waiting for information or were rejected can be completed.");
-  }
-  const conn = await loadConnectionContext(db, stored.connectionId);
+  if (!job) throw new AppError("not_found");
+  const conn = await loadConnectionContext(db, job.connectionId);
   if (!conn) throw new AppError("not_found");
+  if (completion.clientName !== undefined && conn.org.kind !== "agency") {
+    throw new AppError("invalid_input", "Only agencies name a client for a job.");
+  }
   return db.transaction(async (tx) => {
-    const outcome = await completeJob(tx, conn, stored, completion, scope.userId);
+    const outcome = await completeJob(tx, conn, job, completion, scope.userId);
     await recordAudit(tx, {
       orgId: scope.orgId,
       actorUserId: scope.userId,

@@ -22,7 +22,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "pre",
     "a",
   ],
-  allowedAttributes: { a: ["href"] },
+  allowedAttributes: { a: ["href", "rel"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
@@ -35,5 +35,5 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeJobHtml(html: string): string {
-  return sanitizeHtml(html.replaceAll("\u0000", ""), { ...OPTIONS, allowedAttributes: { a: ["href", "rel"] } }).trim();
+  return sanitizeHtml(html.replaceAll("\u0000", ""), OPTIONS).trim();
 }

@@ -11,9 +11,10 @@ import type { ConnectionContext } from "@/lib/ats/connection-context";
 import type { NormalizedJob, NormalizedSalary } from "@/lib/ats/normalized-job";
 import { enqueueOutbound } from "@/lib/delivery/outbox";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { evaluatePostingRules, findBrand, type RuleContext, type ViolationCode } from "@/lib/posting-rules";
 import { type MergedJob, mergeJob, type StoredJob } from "./merge";
-import { loadBrands, loadRuleContext, ruleJobOf } from "./rule-context";
+import { loadRuleContext, ruleJobOf } from "./rule-context";
 import { normalizeText } from "./text";
 
 export type IngestSource =
@@ -36,8 +37,12 @@ type Change = { kind: EventKind; source: IngestSource; now: Date };
 
 const STORABLE_AMOUNT = 1e12;
 
+/** The advisory lock that serialises all work on one ATS job. */
+export const jobLockKey = (connectionId: string, externalId: string) =>
+  sql`hashtextextended(${`job:${connectionId}:${externalId}`}, 0)`;
+
 function lockJobKey(tx: Database, connectionId: string, externalId: string) {
-  return tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`job:${connectionId}:${externalId}`}, 0))`);
+  return tx.execute(sql`select pg_advisory_xact_lock(${jobLockKey(connectionId, externalId)})`);
 }
 
 async function findJob(tx: Database, connectionId: string, externalId: string): Promise<StoredJob | null> {
@@ -48,14 +53,14 @@ async function findJob(tx: Database, connectionId: string, externalId: string): 
   return row ?? null;
 }
 
-/** Locks the job's key and reads the job and the organisation's brands, pipelined. */
-async function lockAndRead(tx: Database, conn: ConnectionContext, externalId: string) {
-  const [, stored, orgBrands] = await Promise.all([
-    lockJobKey(tx, conn.id, externalId),
-    findJob(tx, conn.id, externalId),
-    loadBrands(tx, conn.orgId),
-  ]);
-  return { stored, orgBrands };
+/**
+ * Locks the job's key, then reads the job. Both go out together, the lock first: the server runs
+ * them in order, so the read sees whatever a concurrent event for the same job committed.
+ */
+async function lockAndFind(tx: Database, connectionId: string, externalId: string): Promise<StoredJob | null> {
+  const locked = lockJobKey(tx, connectionId, externalId).then(() => undefined);
+  const [, stored] = await Promise.all([locked, findJob(tx, connectionId, externalId)]);
+  return stored;
 }
 
 function storableSalary(salary: NormalizedSalary | null) {
@@ -162,12 +167,11 @@ async function planSave(
   conn: ConnectionContext,
   stored: StoredJob | null,
   merged: MergedJob,
-  orgBrands: RuleContext["brands"],
   externalId: string,
   change: Change,
 ): Promise<IngestPlan> {
   const { now, source } = change;
-  const ctx = await loadRuleContext(tx, conn, merged, stored, orgBrands, now);
+  const ctx = await loadRuleContext(tx, conn, merged, stored, now);
   const result = evaluatePostingRules(ruleJobOf(merged), ctx);
   const status = stored?.status === "removed" ? "removed" : result.status;
   const jobId = stored?.id ?? randomUUID();
@@ -239,11 +243,11 @@ export async function planUpsert(
   source: Exclude<IngestSource, { kind: "portal" }>,
   now = new Date(),
 ): Promise<IngestPlan> {
-  const { stored, orgBrands } = await lockAndRead(tx, conn, incoming.externalId);
+  const stored = await lockAndFind(tx, conn.id, incoming.externalId);
   const merged = mergeJob(stored, incoming, conn, source.kind === "sync" ? "board" : "ats");
   if (stored && merged.atsStatus === "closed") return planClose(tx, conn, stored, { kind: "closed", source, now });
   const kind: EventKind = !stored ? "received" : stored.status === "closed" ? "reopened" : "updated";
-  return planSave(tx, conn, stored, merged, orgBrands, incoming.externalId, { kind, source, now });
+  return planSave(tx, conn, stored, merged, incoming.externalId, { kind, source, now });
 }
 
 /** Plans closing a job the ATS deleted, unpublished or closed; an unknown job is nothing to close. */
@@ -254,7 +258,7 @@ export async function planCloseByExternalId(
   source: Exclude<IngestSource, { kind: "portal" }>,
   now = new Date(),
 ): Promise<IngestPlan | null> {
-  const [, stored] = await Promise.all([lockJobKey(tx, conn.id, externalId), findJob(tx, conn.id, externalId)]);
+  const stored = await lockAndFind(tx, conn.id, externalId);
   return stored ? planClose(tx, conn, stored, { kind: "closed", source, now }) : null;
 }
 
@@ -282,6 +286,9 @@ export async function closeJobFromAts(
   return plan?.outcome ?? null;
 }
 
+/** Jobs a recruiter may complete: those the rules held back. */
+export const COMPLETABLE_STATUSES: ReadonlySet<string> = new Set(["needs_info", "rejected", "pending_review"]);
+
 /**
  * A recruiter completes what the ATS didn't send (salary, an agency's client); the rules run again.
  * The caller has already checked that the job belongs to the recruiter's organisation.
@@ -294,13 +301,18 @@ export async function completeJob(
   actorUserId: string,
   now = new Date(),
 ): Promise<JobOutcome> {
-  const { stored, orgBrands } = await lockAndRead(tx, conn, job.externalId);
-  if (!stored) throw new Error("The job disappeared while it was being completed.");
+  const stored = await lockAndFind(tx, conn.id, job.externalId);
+  if (!stored || !COMPLETABLE_STATUSES.has(stored.status)) {
+    throw new AppError(
+      "conflict",
+      "Only jobs that are waiting for information, for review or were rejected can be completed.",
+    );
+  }
   const merged = mergeJob(stored, { externalId: stored.externalId, salary: completion.salary }, conn, "ats");
   if (completion.salary) merged.salarySource = "recruiter";
   if (completion.clientName !== undefined) merged.clientName = completion.clientName;
   const change: Change = { kind: "completed", source: { kind: "portal", actorUserId }, now };
-  const plan = await planSave(tx, conn, stored, merged, orgBrands, stored.externalId, change);
+  const plan = await planSave(tx, conn, stored, merged, stored.externalId, change);
   await plan.write();
   return plan.outcome;
 }

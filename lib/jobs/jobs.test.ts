@@ -89,6 +89,40 @@ describe("ingesting jobs", () => {
     expect(tooSoon).toMatchObject({ status: "rejected", violations: [{ code: "repost.cooldown" }] });
   });
 
+  it("keeps holding a reposted job back when later updates arrive during the cooldown", async () => {
+    const { conn } = await connection();
+    const start = new Date("2026-03-01T00:00:00Z");
+    const j = job();
+    expect((await upsert(conn, j, start)).status).toBe("active");
+    await t.db.transaction((tx) =>
+      closeJobFromAts(tx, conn, j.externalId, source(conn), new Date(start.getTime() + DAY)),
+    );
+    expect((await upsert(conn, j, new Date(start.getTime() + 2 * DAY))).violations[0]?.code).toBe("repost.cooldown");
+    const later = await upsert(
+      conn,
+      { ...j, title: "Senior Backend Engineer II" },
+      new Date(start.getTime() + 3 * DAY),
+    );
+    expect(later).toMatchObject({ status: "rejected", violations: [{ code: "repost.cooldown" }] });
+    expect((await upsert(conn, j, new Date(start.getTime() + 10 * DAY))).status).toBe("active");
+  });
+
+  it("doesn't count closing a job that was never published against reposting it", async () => {
+    const { conn } = await connection();
+    const start = new Date("2026-04-01T00:00:00Z");
+    const draft = job({ status: "open", salary: undefined });
+    expect((await upsert(conn, draft, start)).status).toBe("needs_info");
+    await t.db.transaction((tx) =>
+      closeJobFromAts(tx, conn, draft.externalId, source(conn), new Date(start.getTime() + 1000)),
+    );
+    const published = await upsert(
+      conn,
+      { ...draft, salary: { min: 80_000, max: 95_000, currency: "EUR", period: "year" } },
+      new Date(start.getTime() + 2000),
+    );
+    expect(published).toMatchObject({ status: "active", violations: [] });
+  });
+
   it("treats close/reopen cycles within the window as repost farming", async () => {
     const { conn } = await connection();
     const cycling = job();

@@ -74,10 +74,14 @@ export function locationKeyOf(location: NormalizedLocation | null, workplace: st
   return `${normalizeText(location?.city ?? location?.label ?? "")}|${location?.country ?? ""}`;
 }
 
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/** An ATS timestamp, or null when it is unreadable or outside any plausible range. */
 function parseDate(value: string | null | undefined): Date | null | undefined {
   if (value === undefined) return undefined;
-  const date = value ? new Date(value) : null;
-  return date && !Number.isNaN(date.getTime()) ? date : null;
+  const time = value ? new Date(value).getTime() : Number.NaN;
+  return time >= EARLIEST && time <= LATEST ? new Date(time) : null;
 }
 
 export function mergeJob(
@@ -96,7 +100,9 @@ export function mergeJob(
   const requestedBrand = pick(incoming.brand, stored?.brandName ?? null);
   const brandName = text(requestedBrand, 200) ?? conn.brandName;
   const clientName = text(pick(incomingClient(conn, incoming), stored?.clientName ?? null), 200);
-  const salary = pick(incoming.salary, storedSalary(stored));
+  // "No salary" from the ATS never erases a salary a recruiter added in the portal.
+  const keepRecruiters = incoming.salary === null && stored?.salarySource === "recruiter";
+  const salary = keepRecruiters ? storedSalary(stored) : pick(incoming.salary, storedSalary(stored));
   const locationKey = locationKeyOf(location, workplace);
   const key = titleKey(title);
   const descriptionText = htmlToText(descriptionHtml);
@@ -114,7 +120,11 @@ export function mergeJob(
       ? { ...salary, currency: salary.currency.toUpperCase().slice(0, 10), period: salary.period.slice(0, 40) }
       : null,
     salarySource:
-      incoming.salary === undefined ? (stored?.salarySource ?? null) : incoming.salary ? salarySource : null,
+      incoming.salary === undefined || keepRecruiters
+        ? (stored?.salarySource ?? null)
+        : incoming.salary
+          ? salarySource
+          : null,
     applyUrl: text(pick(incoming.applyUrl, stored?.applyUrl ?? null), 2000),
     atsStatus: incoming.status ?? (stored?.atsStatus as "open" | "closed" | undefined) ?? "open",
     atsUpdatedAt: pick(parseDate(incoming.updatedAt), stored?.atsUpdatedAt ?? null),

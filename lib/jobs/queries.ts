@@ -57,6 +57,7 @@ export type JobDetail = {
   salary: { min: number; max: number; currency: string; period: string; source: string | null } | null;
   applyUrl: string | null;
   atsStatus: string;
+  reopenCount: number;
   connection: { id: string; name: string; provider: string };
   firstSeenAt: Date;
   updatedAt: Date;
@@ -96,6 +97,7 @@ export async function getJob(db: Database, orgId: string, jobId: string): Promis
       salarySource: jobs.salarySource,
       applyUrl: jobs.applyUrl,
       atsStatus: jobs.atsStatus,
+      reopenCount: jobs.reopenCount,
       connectionId: atsConnections.id,
       connectionName: atsConnections.name,
       provider: atsConnections.provider,

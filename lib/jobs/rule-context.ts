@@ -2,26 +2,12 @@
 import "server-only";
 import { and, count, eq, max, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { brands, jobEvents, jobs } from "@/db/schema";
+import { jobEvents, jobs } from "@/db/schema";
 import type { ConnectionContext } from "@/lib/ats/connection-context";
-import { POSTING_RULES, type RuleBrand, type RuleContext, type RuleJob } from "@/lib/posting-rules";
+import { POSTING_RULES, type RuleContext, type RuleJob } from "@/lib/posting-rules";
 import type { MergedJob, StoredJob } from "./merge";
 
 const DAY = 86_400_000;
-
-export function loadBrands(tx: Database, orgId: string): Promise<RuleBrand[]> {
-  return tx
-    .select({
-      id: brands.id,
-      name: brands.name,
-      nameKey: brands.nameKey,
-      isClient: brands.isClient,
-      verified: brands.verified,
-      domains: brands.domains,
-    })
-    .from(brands)
-    .where(eq(brands.orgId, orgId));
-}
 
 async function loadTwins(tx: Database, orgId: string, titleKey: string, selfId: string | null) {
   const rows = await tx
@@ -55,7 +41,10 @@ async function loadTwins(tx: Database, orgId: string, titleKey: string, selfId: 
   }));
 }
 
-/** When this job (or a job with the same fingerprint) was last closed, and how often within the farming window. */
+/**
+ * When this job (or a job with the same fingerprint) was last taken down after being live, and how
+ * often within the farming window. Closing a job that was never published doesn't count.
+ */
 async function closureHistory(tx: Database, orgId: string, fingerprint: string, selfId: string | null, now: Date) {
   const sameJob = selfId
     ? or(eq(jobs.id, selfId), eq(jobs.fingerprint, fingerprint))
@@ -68,7 +57,7 @@ async function closureHistory(tx: Database, orgId: string, fingerprint: string, 
     })
     .from(jobEvents)
     .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
-    .where(and(eq(jobs.orgId, orgId), sameJob, eq(jobEvents.kind, "closed")));
+    .where(and(eq(jobs.orgId, orgId), sameJob, eq(jobEvents.kind, "closed"), eq(jobEvents.fromStatus, "active")));
   return { isRepost: true, lastClosedAt: row?.lastClosedAt ?? null, closuresInWindow: row?.closuresInWindow ?? 0 };
 }
 
@@ -81,23 +70,39 @@ function connectionHosts(conn: ConnectionContext): string[] {
   }
 }
 
-/** Twins and closure history, read together (one round trip on the transaction's connection). */
+/** Serialises jobs of one organisation with the same title, so two copies can't both go live at once. */
+function lockTitle(tx: Database, orgId: string, titleKey: string) {
+  return tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`title:${orgId}:${titleKey}`}, 0))`);
+}
+
+/**
+ * Twins and closure history, read together in one round trip after the title's lock. Anything not
+ * live now (new, closed, or held back) is coming onto the board, so its reposting history counts.
+ */
 export async function loadRuleContext(
   tx: Database,
   conn: ConnectionContext,
   merged: MergedJob,
   stored: StoredJob | null,
-  orgBrands: RuleBrand[],
   now: Date,
 ): Promise<RuleContext> {
-  const isRepost = !stored || stored.status === "closed";
-  const [activeTwins, reposting] = await Promise.all([
+  const isRepost = stored?.status !== "active";
+  const locked = lockTitle(tx, conn.orgId, merged.titleKey).then(() => undefined);
+  const [, activeTwins, reposting] = await Promise.all([
+    locked,
     loadTwins(tx, conn.orgId, merged.titleKey, stored?.id ?? null),
     isRepost
       ? closureHistory(tx, conn.orgId, merged.fingerprint, stored?.id ?? null, now)
       : { isRepost: false, lastClosedAt: null, closuresInWindow: 0 },
   ]);
-  return { org: conn.org, brands: orgBrands, connectionHosts: connectionHosts(conn), activeTwins, reposting, now };
+  return {
+    org: conn.org,
+    brands: conn.brands,
+    source: { provider: conn.provider, boardToken: conn.boardToken, boardHosts: connectionHosts(conn) },
+    activeTwins,
+    reposting,
+    now,
+  };
 }
 
 export function ruleJobOf(merged: MergedJob): RuleJob {

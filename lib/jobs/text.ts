@@ -22,8 +22,22 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** Gender markers and common abbreviations that don't make a job title different. */
+const TITLE_NOISE = /\((?:[mwfdx]\s*\/\s*){1,3}[mwfdx]\)|\((?:all genders?|gn)\)|\*in\b/gi;
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  sr: "senior",
+  jr: "junior",
+  eng: "engineer",
+  mgr: "manager",
+  dev: "developer",
+};
+
+/** A job title reduced to what identifies the role: "Sr. Backend-Engineer (m/w/d)" → "senior backend engineer". */
 export function titleKey(title: string): string {
-  return normalizeText(htmlToText(title));
+  return normalizeText(htmlToText(title).replace(TITLE_NOISE, " "))
+    .split(" ")
+    .map((word) => TITLE_ABBREVIATIONS[word] ?? word)
+    .join(" ");
 }
 
 export function words(text: string): string[] {
@@ -70,9 +84,26 @@ export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
-/** Removes characters PostgreSQL can't store in text or jsonb (NUL) and trims to a length. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text PostgreSQL can store in text and jsonb: no NUL, no lone surrogates, and cut to at most
+ * `maxLength` characters without splitting a character in two.
+ */
 export function cleanText(value: string, maxLength = 100_000): string {
-  return value.replaceAll("\u0000", "").slice(0, maxLength);
+  const wellFormed = value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+  if (wellFormed.length <= maxLength) return wellFormed;
+  return wellFormed.slice(0, maxLength).replace(LONE_SURROGATE, "");
+}
+
+/** Every string inside a value made storable (for payloads from outside, before they go anywhere). */
+export function cleanDeep<T>(value: T): T {
+  if (typeof value === "string") return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanDeep) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k, 200), cleanDeep(v)])) as T;
+  }
+  return value;
 }
 
 /** An ATS's id for a job, as we store it; null when nothing usable is left. */

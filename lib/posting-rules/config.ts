@@ -22,8 +22,15 @@ export const POSTING_RULES = {
     /** Closing the same job this many times within the window, then reopening it again, is farming. */
     farmingMaxClosures: 3,
   },
-  /** Hosts of the ATS boards jobs legitimately come from (a job's apply URL may point at these). */
-  atsHosts: ["greenhouse.io", "lever.co", "ashbyhq.com"],
+  /** Public job boards of the ATSs we know; the first path segment names the company's board. */
+  atsBoards: [
+    {
+      provider: "greenhouse",
+      hosts: ["boards.greenhouse.io", "job-boards.greenhouse.io", "job-boards.eu.greenhouse.io"],
+    },
+    { provider: "lever", hosts: ["jobs.lever.co", "jobs.eu.lever.co"] },
+    { provider: "ashby", hosts: ["jobs.ashbyhq.com"] },
+  ],
 } as const;
 
 /** Approximate euro value of one unit, for plausibility checks only (not for display or pay). */

@@ -43,7 +43,7 @@ function context(overrides: Partial<RuleContext> = {}): RuleContext {
       { id: "b2", name: "Acme Labs", nameKey: "acme labs", isClient: false, verified: false, domains: [] },
       { id: "b3", name: "Acme Care", nameKey: "acme care", isClient: false, verified: true, domains: [] },
     ],
-    connectionHosts: [],
+    source: { provider: "greenhouse", boardToken: "acme", boardHosts: [] },
     activeTwins: [],
     reposting: { isRepost: false, lastClosedAt: null, closuresInWindow: 0 },
     now: new Date("2026-11-25T12:00:00Z"),
@@ -239,21 +239,31 @@ describe("reposting", () => {
 });
 
 describe("source.scraped", () => {
+  const board = (provider: "generic" | "greenhouse" | "lever" | "ashby", boardToken: string | null) =>
+    context({ source: { provider, boardToken, boardHosts: ["boards.example-ats.test"] } });
+
   it.each([
-    "https://jobs.lever.co/acme/123",
-    "https://jobs.ashbyhq.com/acme/123",
-    "https://careers.acme.example/jobs/9",
-    "https://boards.example-ats.test/acme/1",
-  ])("accepts %s", (applyUrl) => {
-    expect(codes(job({ applyUrl }), context({ connectionHosts: ["boards.example-ats.test"] }))).toEqual([]);
+    ["https://boards.greenhouse.io/acme/jobs/1", board("greenhouse", "acme")],
+    ["https://job-boards.greenhouse.io/ACME/jobs/1", board("greenhouse", "acme")],
+    ["https://jobs.lever.co/acme/123", board("lever", "acme")],
+    ["https://jobs.ashbyhq.com/whoever/123", board("ashby", null)],
+    ["https://jobs.lever.co/whoever/123", board("generic", null)],
+    ["https://careers.acme.example/jobs/9", board("greenhouse", "acme")],
+    ["https://boards.example-ats.test/acme/1", board("greenhouse", "acme")],
+  ])("accepts %s", (applyUrl, ctx) => {
+    expect(codes(job({ applyUrl }), ctx)).toEqual([]);
   });
 
-  it.each(["https://www.linkedin.com/jobs/view/1", "https://notacme.example/jobs", "javascript:alert(1)", "not a url"])(
-    "rejects %s",
-    (applyUrl) => {
-      expect(codes(job({ applyUrl }))).toEqual(["source.scraped"]);
-    },
-  );
+  it.each([
+    ["https://boards.greenhouse.io/globex/jobs/1", board("greenhouse", "acme")],
+    ["https://jobs.lever.co/globex/1", board("greenhouse", null)],
+    ["https://www.linkedin.com/jobs/view/1", board("generic", null)],
+    ["https://notacme.example/jobs", board("greenhouse", "acme")],
+    ["javascript:alert(1)", board("greenhouse", "acme")],
+    ["not a url", board("greenhouse", "acme")],
+  ])("rejects %s", (applyUrl, ctx) => {
+    expect(codes(job({ applyUrl }), ctx)).toEqual(["source.scraped"]);
+  });
 });
 
 describe("org.verification_required", () => {

@@ -1,5 +1,5 @@
 // The inputs and outputs of the posting rules.
-import type { EmploymentType, JobStatus, OrgKind, Workplace } from "@/db/schema/enums";
+import type { AtsProvider, EmploymentType, JobStatus, OrgKind, Workplace } from "@/db/schema/enums";
 import type { NormalizedLocation, NormalizedSalary } from "@/lib/ats/normalized-job";
 
 export const VIOLATION_CODES = [
@@ -62,8 +62,8 @@ export type ActiveTwin = {
 export type RuleContext = {
   org: { kind: OrgKind; verification: string; domains: string[] };
   brands: RuleBrand[];
-  /** Hosts that count as the organisation's own ATS for this connection (e.g. its board's base URL). */
-  connectionHosts: string[];
+  /** Where the job came from: the connection's ATS, its public board (if any) and a custom board host. */
+  source: { provider: AtsProvider; boardToken: string | null; boardHosts: string[] };
   activeTwins: ActiveTwin[];
   reposting: {
     /** The job is new, or comes back after being closed. */

@@ -31,15 +31,12 @@ export async function hit(db: Database, w: Window, now = new Date()): Promise<Wi
   return state(row?.count ?? 1, w, start, now);
 }
 
-/** Reads the current window without counting; `allowed` is false once the limit has been reached. */
-export async function peek(db: Database, w: Window, now = new Date()): Promise<WindowState> {
-  const start = windowStart(w.windowSeconds, now);
-  const [row] = await db
-    .select({ count: rateLimitCounters.count })
-    .from(rateLimitCounters)
-    .where(and(eq(rateLimitCounters.key, w.key), eq(rateLimitCounters.windowStart, start)));
-  const count = row?.count ?? 0;
-  return { ...state(count, w, start, now), allowed: count < w.limit };
+/** Returns a hit that turned out not to count against the limit (e.g. a successful sign-in). */
+export async function giveBack(db: Database, w: Window, now = new Date()): Promise<void> {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(and(eq(rateLimitCounters.key, w.key), eq(rateLimitCounters.windowStart, windowStart(w.windowSeconds, now))));
 }
 
 /** Deletes windows that ended long ago. */

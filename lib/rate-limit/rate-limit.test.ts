@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { hit, peek } from "./index";
+import { giveBack, hit } from "./index";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,8 +16,15 @@ describe("rate limits in PostgreSQL", () => {
     for (let i = 0; i < 4; i++) results.push(await hit(t.db, w, now));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
     expect(results[3]?.retryAfterSeconds).toBe(50);
-    expect((await peek(t.db, w, now)).allowed).toBe(false);
-    expect((await peek(t.db, w, new Date("2026-11-25T10:01:00Z"))).allowed).toBe(true);
+    expect((await hit(t.db, w, new Date("2026-11-25T10:01:00Z"))).allowed).toBe(true);
+  });
+
+  it("gives a hit back", async () => {
+    const w = { key: "test:give-back", limit: 1, windowSeconds: 60 };
+    const now = new Date("2026-11-25T10:00:00Z");
+    await hit(t.db, w, now);
+    await giveBack(t.db, w, now);
+    expect(await hit(t.db, w, now)).toMatchObject({ count: 1, allowed: true });
   });
 
   it("never loses a hit under concurrency", async () => {

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { BoardLimits } from "@/lib/ats/boards";
 import {
+  BoardError,
   countryCode,
   dropUndefined,
   employmentTypeOf,
@@ -118,6 +119,7 @@ export async function fetchAshbyBoard(
   const listed = parseProviderResponse("Ashby job board response", board, data).jobs.filter(
     (j) => j.isListed !== false,
   );
-  if (listed.length > limits.maxJobs) throw new Error(`Ashby board lists more than ${limits.maxJobs} jobs (maxJobs)`);
+  if (listed.length > limits.maxJobs)
+    throw new BoardError(`Ashby board lists more than ${limits.maxJobs} jobs (maxJobs)`);
   return { jobs: listed.map(jobOf), pagesFetched: 1 };
 }

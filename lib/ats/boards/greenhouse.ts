@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { BoardLimits } from "@/lib/ats/boards";
 import {
+  BoardError,
   decodeHtmlEntities,
   dropUndefined,
   parseLocationLabel,
@@ -121,7 +122,7 @@ export async function fetchGreenhouseBoard(
   const data = await fetchJson(greenhouseBoardUrl(config));
   const { jobs } = parseProviderResponse("Greenhouse job board response", list, data);
   if (jobs.length > limits.maxJobs) {
-    throw new Error(`Greenhouse board lists more than ${limits.maxJobs} jobs (maxJobs)`);
+    throw new BoardError(`Greenhouse board lists more than ${limits.maxJobs} jobs (maxJobs)`);
   }
   const withPay = await mapConcurrently(jobs, PAY_CONCURRENCY, async (j) => {
     const salary = await payOf(config, fetchJson, j.id);

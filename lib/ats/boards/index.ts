@@ -1,32 +1,14 @@
 import "server-only";
-import { ASHBY_BASE_URL, ashbyBoardUrl, fetchAshbyBoard } from "@/lib/ats/boards/ashby";
-import { fetchGreenhouseBoard, GREENHOUSE_BASE_URL, greenhouseBoardUrl } from "@/lib/ats/boards/greenhouse";
-import { fetchLeverBoard, LEVER_BASE_URL, leverPageUrl } from "@/lib/ats/boards/lever";
 // Pull sync: fetches a provider's public job board and maps its listed jobs, within limits.
-import type { BoardConfig, BoardPage, BoardProvider, FetchJson } from "@/lib/ats/normalized-job";
+import { fetchAshbyBoard } from "@/lib/ats/boards/ashby";
+import { fetchGreenhouseBoard } from "@/lib/ats/boards/greenhouse";
+import { fetchLeverBoard } from "@/lib/ats/boards/lever";
+import type { BoardConfig, BoardPage, FetchJson } from "@/lib/ats/normalized-job";
 
 /** Listing pages fetched and jobs listed; past either, the sync fails rather than pulling without end. */
 export type BoardLimits = { maxPages: number; maxJobs: number };
 
 export const DEFAULT_BOARD_LIMITS: BoardLimits = { maxPages: 20, maxJobs: 2000 };
-
-export const DEFAULT_BOARD_BASE_URLS: Record<BoardProvider, string> = {
-  greenhouse: GREENHOUSE_BASE_URL,
-  lever: LEVER_BASE_URL,
-  ashby: ASHBY_BASE_URL,
-};
-
-/** The board's listing URL (for Lever, its first page). */
-export function boardUrl(config: BoardConfig): string {
-  switch (config.provider) {
-    case "greenhouse":
-      return greenhouseBoardUrl(config);
-    case "lever":
-      return leverPageUrl(config, 0);
-    case "ashby":
-      return ashbyBoardUrl(config);
-  }
-}
 
 const FETCHERS = { greenhouse: fetchGreenhouseBoard, lever: fetchLeverBoard, ashby: fetchAshbyBoard };
 
@@ -41,3 +23,5 @@ export function fetchBoardJobs(
     maxJobs: limits.maxJobs ?? DEFAULT_BOARD_LIMITS.maxJobs,
   });
 }
+
+export { BoardError } from "@/lib/ats/mapping";

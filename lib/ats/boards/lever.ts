@@ -4,6 +4,7 @@ import { escapeText } from "entities";
 import { z } from "zod";
 import type { BoardLimits } from "@/lib/ats/boards";
 import {
+  BoardError,
   countryCode,
   employmentTypeOf,
   parseLocationLabel,
@@ -95,14 +96,15 @@ export async function fetchLeverBoard(
   let fetched = 0;
   for (;;) {
     if (pagesFetched >= limits.maxPages) {
-      throw new Error(`Lever board has more than ${limits.maxPages} pages (maxPages)`);
+      throw new BoardError(`Lever board has more than ${limits.maxPages} pages (maxPages)`);
     }
     const data = await fetchJson(leverPageUrl(config, fetched));
     pagesFetched++;
     const page = parseProviderResponse("Lever postings response", postings, data);
     fetched += page.length;
     for (const p of page) jobs.set(p.id, jobOf(p));
-    if (jobs.size > limits.maxJobs) throw new Error(`Lever board lists more than ${limits.maxJobs} jobs (maxJobs)`);
+    if (jobs.size > limits.maxJobs)
+      throw new BoardError(`Lever board lists more than ${limits.maxJobs} jobs (maxJobs)`);
     if (page.length < PAGE_SIZE) return { jobs: [...jobs.values()], pagesFetched };
   }
 }

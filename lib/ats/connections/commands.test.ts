@@ -94,6 +94,27 @@ describe("connection wizard commands", () => {
       details: { fieldErrors: { brandId: [expect.any(String)] } },
     });
     const agency = await employer("agency");
+    const [foreignClient] = await t.db
+      .insert(brands)
+      .values({ orgId: other.id, name: "Their Client", nameKey: "their client", isClient: true, verified: true })
+      .returning();
+    await expect(
+      createConnection(t.db, agency.scope, {
+        name: "x",
+        provider: "generic",
+        brandId: agency.org.brandId,
+        clientSource: "fixed",
+        fixedClientBrandId: foreignClient?.id,
+      }),
+    ).rejects.toMatchObject({ details: { fieldErrors: { fixedClientBrandId: [expect.any(String)] } } });
+    await expect(
+      createConnection(t.db, scope, {
+        name: "x",
+        provider: "generic",
+        brandId: org.brandId,
+        signingSecret: "whatever-i-like-123",
+      }),
+    ).rejects.toMatchObject({ details: { fieldErrors: { signingSecret: [expect.any(String)] } } });
     await expect(
       createConnection(t.db, agency.scope, { name: "x", provider: "generic", brandId: agency.org.brandId }),
     ).rejects.toMatchObject({ details: { fieldErrors: { clientSource: [expect.any(String)] } } });

@@ -9,11 +9,11 @@ import { currentSecrets } from "@/lib/ats/connection-context";
 import { recordAudit } from "@/lib/audit";
 import { serializeOutbound } from "@/lib/delivery/events";
 import { sendWebhook, type WebhookAttempt } from "@/lib/delivery/send-webhook";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertTargetAllowed, TargetRefusedError } from "@/lib/net/guarded-fetch";
 import { targetPolicy } from "@/lib/net/target-policy";
 import { generateSecret, rotateSecret, storeSecret } from "./secrets";
+import { webhookUrlFor } from "./urls";
 
 export type Scope = { orgId: string; userId: string; orgKind: "employer" | "agency" };
 
@@ -40,10 +40,6 @@ export type CreatedConnection = {
 
 const fieldError = (field: string, message: string) =>
   new AppError("invalid_input", message, { fieldErrors: { [field]: [message] } });
-
-export function webhookUrlFor(connectionId: string): string {
-  return `${env().publicUrl}/api/ats/${connectionId}/events`;
-}
 
 async function checkTarget(url: string, field: string) {
   try {
@@ -72,11 +68,19 @@ async function checkBrands(db: Database, scope: Scope, input: CreateConnectionIn
   }
 }
 
+/** Standard Webhooks secrets are generated here (whsec_ + base64); only Greenhouse and Ashby take a pasted one. */
+function checkPastedSecret(provider: string, pasted: string | undefined) {
+  if (pasted?.trim() && provider !== "greenhouse" && provider !== "ashby") {
+    throw fieldError("signingSecret", "Only Greenhouse and Ashby connections take a secret you set yourself.");
+  }
+}
+
 export async function createConnection(
   db: Database,
   scope: Scope,
   input: CreateConnectionInput,
 ): Promise<CreatedConnection> {
+  checkPastedSecret(input.provider, input.signingSecret);
   await checkBrands(db, scope, input);
   if (input.provider === "lever" && !input.boardToken)
     throw fieldError("boardToken", "Lever connects through its job board: enter your site name.");
@@ -269,6 +273,7 @@ export async function rotateInboundSecret(
 ): Promise<{ signingSecret: string | null }> {
   const connection = await ownedConnection(db, scope, connectionId);
   if (connection.provider === "lever") throw new AppError("invalid_input", "Lever connections have no signing secret.");
+  checkPastedSecret(connection.provider, pasted);
   const secret = pasted?.trim() || generateSecret(connection.provider as AtsProvider);
   await db.transaction(async (tx) => {
     await rotateSecret(tx, connection.id, "inbound", secret);

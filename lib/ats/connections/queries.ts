@@ -3,7 +3,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull, max, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { atsConnections, brands, connectionSecrets, inboundEvents, outboundEvents, syncRuns } from "@/db/schema";
-import { webhookUrlFor } from "./commands";
+import { webhookUrlFor } from "./urls";
 
 export type ConnectionListItem = {
   id: string;
@@ -13,7 +13,6 @@ export type ConnectionListItem = {
   disabledBy: string | null;
   brandName: string | null;
   hasBoard: boolean;
-  hasEndpoint: boolean;
   lastEventAt: Date | null;
   lastSync: { status: string; finishedAt: Date | null; error: string | null } | null;
 };
@@ -34,7 +33,6 @@ export async function listConnections(db: Database, orgId: string): Promise<Conn
       disabledBy: atsConnections.disabledBy,
       brandName: brands.name,
       boardToken: atsConnections.boardToken,
-      endpointUrl: atsConnections.endpointUrl,
       lastEventAt: lastEvents.at,
     })
     .from(atsConnections)
@@ -43,10 +41,9 @@ export async function listConnections(db: Database, orgId: string): Promise<Conn
     .where(eq(atsConnections.orgId, orgId))
     .orderBy(desc(atsConnections.createdAt));
   const syncs = await latestSyncs(db, orgId);
-  return rows.map(({ boardToken, endpointUrl, ...row }) => ({
+  return rows.map(({ boardToken, ...row }) => ({
     ...row,
     hasBoard: boardToken !== null,
-    hasEndpoint: endpointUrl !== null,
     lastSync: syncs.get(row.id) ?? null,
   }));
 }

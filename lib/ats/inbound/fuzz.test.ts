@@ -71,6 +71,19 @@ const body = fc.oneof(
 );
 const provider = fc.constantFrom("generic", "greenhouse", "ashby") as fc.Arbitrary<keyof typeof connections>;
 
+/** Text that has broken databases before: NUL, lone surrogates, astral characters cut in half, anything. */
+const nasty = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 120 }),
+  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "\udfff x", "😀".slice(0, 1), "😀".repeat(60), "\u202e"),
+);
+const nastyDate = fc.constantFrom(
+  "+200000-01-01T00:00:00Z",
+  "0001-01-01T00:00:00Z",
+  "9999-12-31T23:59:59Z",
+  "not a date",
+  "",
+);
+
 describe("inbound fuzzing", () => {
   it("random headers and bodies never give a 500 and never write a row", async () => {
     const before = await rowCounts();
@@ -103,11 +116,11 @@ describe("inbound fuzzing", () => {
       type: fc.constantFrom("job.published", "job.updated", "job.closed", "job.other"),
       data: fc.record(
         {
-          externalId: fc.oneof(fc.string({ maxLength: 250 }), fc.integer(), fc.constant("\u0000id")),
-          title: fc.oneof(fc.string({ maxLength: 400 }), fc.constant(null), fc.integer()),
-          description: fc.oneof(fc.string({ maxLength: 400 }), fc.constant("<script>alert(1)</script>\u0000")),
-          brand: fc.oneof(fc.string(), fc.constant(null)),
-          client: fc.oneof(fc.string(), fc.constant(null)),
+          externalId: fc.oneof(fc.string({ maxLength: 250 }), nasty, fc.integer(), fc.constant("\u0000id")),
+          title: fc.oneof(fc.string({ maxLength: 400 }), nasty, fc.constant(null), fc.integer()),
+          description: fc.oneof(fc.string({ maxLength: 400 }), nasty, fc.constant("<script>alert(1)</script>\u0000")),
+          brand: fc.oneof(fc.string(), nasty, fc.constant(null)),
+          client: fc.oneof(fc.string(), nasty, fc.constant(null)),
           location: fc.oneof(
             fc.constant(null),
             fc.record({
@@ -122,18 +135,64 @@ describe("inbound fuzzing", () => {
             fc.record({
               min: fc.oneof(fc.double(), fc.integer(), fc.constant(1e15)),
               max: fc.oneof(fc.double(), fc.integer(), fc.constant(-1)),
-              currency: fc.string({ maxLength: 6 }),
+              currency: fc.oneof(fc.string({ maxLength: 6 }), nasty),
               period: fc.constantFrom("year", "month", "hour", "week", ""),
             }),
           ),
           status: fc.constantFrom("open", "closed", "paused"),
+          updatedAt: nastyDate,
           applyUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constant(null)),
         },
         { requiredKeys: [] },
       ),
     });
+    const greenhousePost = fc.record({
+      action: fc.constantFrom("job_post_created", "job_post_updated", "job_created", "job_post_deleted"),
+      payload: fc.record(
+        {
+          id: fc.oneof(fc.integer(), nasty),
+          job_id: fc.oneof(fc.integer(), nasty, fc.constant(null)),
+          title: nasty,
+          name: nasty,
+          location: nasty,
+          content: nasty,
+          live: fc.boolean(),
+          updated_at: nastyDate,
+          status: fc.constantFrom("open", "closed", "draft"),
+          job: fc.record({
+            id: fc.integer(),
+            name: nasty,
+            status: fc.constantFrom("open", "closed"),
+            offices: fc.constant([{ name: "Berlin", location: "Berlin, Germany" }]),
+          }),
+          job_post: fc.record({ id: fc.integer(), job_id: fc.integer() }),
+        },
+        { requiredKeys: [] },
+      ),
+    });
+    const ashbyPosting = fc.record({
+      action: fc.constantFrom("jobPostingPublish", "jobPostingUpdate", "jobPostingUnpublish"),
+      data: fc.record({
+        jobPosting: fc.record(
+          {
+            id: nasty,
+            title: nasty,
+            locationName: nasty,
+            departmentName: nasty,
+            workplaceType: fc.constantFrom("OnSite", "Hybrid", "Remote", "Moon"),
+            employmentType: fc.constantFrom("FullTime", "Intern", "Gig"),
+            isListed: fc.boolean(),
+            externalLink: fc.oneof(fc.webUrl(), nasty),
+            updatedAt: nastyDate,
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+    });
     const anyJson = fc.oneof(
       mutated,
+      greenhousePost,
+      ashbyPosting,
       fc.json({ maxDepth: 3 }).map((s) => JSON.parse(s) as unknown),
     );
     await fc.assert(
@@ -150,7 +209,7 @@ describe("inbound fuzzing", () => {
         expect([200, 400]).toContain(response.status);
         await response.arrayBuffer();
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

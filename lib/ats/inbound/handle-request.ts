@@ -2,22 +2,22 @@
 // idempotency key → work in one transaction → quick answer. Nothing the sender controls gives a 500.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { inboundEvents } from "@/db/schema";
 import { type ConnectionContext, loadConnectionContext } from "@/lib/ats/connection-context";
 import type { InboundEvent, WebhookAdapter } from "@/lib/ats/normalized-job";
 import { webhookAdapterFor } from "@/lib/ats/providers";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { type IngestPlan, planCloseByExternalId, planUpsert } from "@/lib/jobs/ingest";
-import { cleanExternalId, cleanText } from "@/lib/jobs/text";
+import { cleanDeep, cleanExternalId, cleanText } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 import { errorResponse, type InboundAnswer, okResponse } from "./responses";
 
 export const MAX_BODY_BYTES = 256 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SIGNATURE_MESSAGES = {
   missing: "The request isn't signed: the signature headers are missing.",
@@ -46,8 +46,9 @@ function refusal(conn: ConnectionContext | null): Response | null {
   return null;
 }
 
-/** The event with its job id made storable, or null when the id is unusable. */
-function withStorableId(event: InboundEvent): InboundEvent | null {
+/** The event with every string made storable, or null when its job id is unusable. */
+function storableEvent(parsed: InboundEvent): InboundEvent | null {
+  const event = cleanDeep(parsed);
   if (event.kind === "upsert") {
     const externalId = cleanExternalId(event.job.externalId);
     return externalId ? { ...event, job: { ...event.job, externalId } } : null;
@@ -72,23 +73,25 @@ function planEvent(
   return Promise.resolve(null);
 }
 
-/** Serialises deliveries with the same id and returns the answer already given to it, if any. */
-async function previousAnswer(tx: Database, connectionId: string, deliveryId: string): Promise<InboundAnswer | null> {
-  const [, rows] = await Promise.all([
-    tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`delivery:${connectionId}:${deliveryId}`}, 0))`),
-    tx
-      .select({ response: inboundEvents.response })
-      .from(inboundEvents)
-      .where(and(eq(inboundEvents.connectionId, connectionId), eq(inboundEvents.deliveryId, deliveryId))),
-  ]);
-  return (rows[0]?.response as InboundAnswer | undefined) ?? null;
+async function storedAnswer(db: Database, connectionId: string, deliveryId: string): Promise<InboundAnswer | null> {
+  const [row] = await db
+    .select({ response: inboundEvents.response })
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.connectionId, connectionId), eq(inboundEvents.deliveryId, deliveryId)));
+  return (row?.response as InboundAnswer | undefined) ?? null;
+}
+
+class DuplicateDelivery extends Error {
+  override name = "DuplicateDelivery";
 }
 
 /**
- * One transaction, three round trips: the delivery's lock and earlier answer with the job's lock and
- * reads; the rules' context; then every write (the delivery record first) at once.
+ * One transaction, three round trips: an earlier answer to this delivery with the job's lock and
+ * reads; the rules' context; then every write at once, the delivery record first. The delivery id's
+ * unique key settles races: if the same delivery is being recorded concurrently, this transaction
+ * rolls back and the first answer is returned again.
  */
-async function record(
+async function processDelivery(
   db: Database,
   conn: ConnectionContext,
   deliveryId: string,
@@ -96,16 +99,11 @@ async function record(
 ): Promise<InboundAnswer> {
   return db.transaction(async (tx) => {
     const inboundEventId = randomUUID();
-    const previous = previousAnswer(tx, conn.id, deliveryId);
+    const earlier = storedAnswer(tx, conn.id, deliveryId);
     const planned = planEvent(tx, conn, event, inboundEventId);
-    const earlier = await previous;
-    if (earlier) {
-      await planned;
-      return { ...earlier, duplicate: true };
-    }
-    const plan = await planned;
+    const [previous, plan] = await Promise.all([earlier, planned]);
+    if (previous) return { ...previous, duplicate: true };
     const answer: InboundAnswer = { received: true, deliveryId, duplicate: false, jobs: plan ? [plan.outcome] : [] };
-    // The delivery record goes first: the job's history refers to it.
     const storeDelivery = tx
       .insert(inboundEvents)
       .values({
@@ -117,10 +115,30 @@ async function record(
         outcome: event.kind === "ignored" ? "ignored" : "processed",
         response: answer,
       })
+      .onConflictDoNothing({ target: [inboundEvents.connectionId, inboundEvents.deliveryId] })
+      .returning({ id: inboundEvents.id })
       .execute();
-    await Promise.all([storeDelivery, plan?.write()]);
+    const [stored] = await Promise.all([storeDelivery, plan?.write()]);
+    if (stored.length === 0) throw new DuplicateDelivery();
     return answer;
   });
+}
+
+async function record(
+  db: Database,
+  conn: ConnectionContext,
+  deliveryId: string,
+  event: InboundEvent,
+): Promise<InboundAnswer> {
+  const earlier = await storedAnswer(db, conn.id, deliveryId);
+  if (earlier) return { ...earlier, duplicate: true };
+  try {
+    return await processDelivery(db, conn, deliveryId, event);
+  } catch (error) {
+    const first = await storedAnswer(db, conn.id, deliveryId);
+    if (first) return { ...first, duplicate: true };
+    throw error;
+  }
 }
 
 async function verifyAndParse(
@@ -144,7 +162,7 @@ async function verifyAndParse(
   try {
     body = JSON.parse(rawBody.toString("utf8"));
   } catch {
-    return errorResponse("invalid_payload", "The body isn't valid JSON.");
+    return errorResponse("invalid_payload", "The body isn't valid JSON.", { issues: [] });
   }
   const parsed = adapter.parse(body);
   if (!parsed.ok) {
@@ -152,7 +170,7 @@ async function verifyAndParse(
       issues: parsed.issues,
     });
   }
-  const event = withStorableId(parsed.event);
+  const event = storableEvent(parsed.event);
   if (!event) {
     return errorResponse("invalid_payload", "The job's id is empty.", {
       issues: [{ path: "externalId", message: "must not be empty" }],
@@ -165,7 +183,7 @@ async function verifyAndParse(
 }
 
 async function pipeline(db: Database, request: Request, connectionId: string, now: Date): Promise<Response> {
-  if (!UUID.test(connectionId)) return errorResponse("not_found", "There is no webhook connection with this id.");
+  if (!isUuid(connectionId)) return errorResponse("not_found", "There is no webhook connection with this id.");
   const conn = await loadConnectionContext(db, connectionId, { inboundSecretsAt: now });
   const refused = refusal(conn);
   if (refused || !conn) return refused as Response;
@@ -178,7 +196,7 @@ async function pipeline(db: Database, request: Request, connectionId: string, no
   } catch (error) {
     if (error instanceof BodyTooLargeError)
       return errorResponse("payload_too_large", "The body is larger than 256 KiB.");
-    return errorResponse("invalid_payload", "The body couldn't be read.");
+    return errorResponse("invalid_payload", "The body couldn't be read.", { issues: [] });
   }
   const adapter = webhookAdapterFor(conn.provider) as WebhookAdapter;
   const event = await verifyAndParse(db, conn, conn.inboundSecrets, adapter, request, rawBody, now);

@@ -1,5 +1,5 @@
 // Rule agency.client_undisclosed: an agency names the employer it hires for, and may hire for it.
-import { normalizeText } from "@/lib/jobs/text";
+import { cleanText, normalizeText } from "@/lib/jobs/text";
 import type { Rule } from "../types";
 
 export const agencyDisclosesClient: Rule = (job, ctx) => {
@@ -20,7 +20,7 @@ export const agencyDisclosesClient: Rule = (job, ctx) => {
     {
       code: "agency.client_undisclosed",
       outcome: "reject",
-      message: `"${job.clientName.slice(0, 80)}" isn't a verified client your agency may hire for.`,
+      message: `"${cleanText(job.clientName, 80)}" isn't a verified client your agency may hire for.`,
     },
   ];
 };

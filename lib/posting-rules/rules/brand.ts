@@ -1,5 +1,5 @@
 // Rules brand.multiple and brand.unverified: one brand per job, and one the organisation may publish under.
-import { normalizeText } from "@/lib/jobs/text";
+import { cleanText, normalizeText } from "@/lib/jobs/text";
 import type { Rule, RuleBrand, RuleContext } from "../types";
 
 const SEPARATORS = /\s*(?:,|\/|\||\+|&|\band\b)\s*/i;
@@ -30,7 +30,7 @@ export const oneVerifiedBrand: Rule = (job, ctx) => {
       {
         code: "brand.unverified",
         outcome: "reject",
-        message: `"${job.brandName.slice(0, 80)}" isn't a brand your organisation may publish under.`,
+        message: `"${cleanText(job.brandName, 80)}" isn't a brand your organisation may publish under.`,
       },
     ];
   }

@@ -1,4 +1,5 @@
 // Rules salary.missing, salary.invalid and salary.implausible: pay is stated, well-formed and believable.
+import { cleanText } from "@/lib/jobs/text";
 import { EUR_PER_UNIT, POSTING_RULES } from "../config";
 import type { Rule, Violation } from "../types";
 
@@ -20,7 +21,7 @@ export const salaryIsValid: Rule = (job) => {
     ];
   }
   if (!CURRENCIES.has(salary.currency))
-    return invalid(`"${salary.currency.slice(0, 10)}" isn't a known currency code.`);
+    return invalid(`"${cleanText(salary.currency, 10)}" isn't a known currency code.`);
   if (!PERIODS.includes(salary.period)) return invalid("The salary period must be per year, per month or per hour.");
   if (!Number.isFinite(salary.min) || !Number.isFinite(salary.max) || salary.min <= 0 || salary.max <= 0) {
     return invalid("The salary minimum and maximum must be positive amounts.");

@@ -9,19 +9,18 @@ import { getDb } from "@/db/client";
 import type { JobStatus } from "@/db/schema/enums";
 import { formatTime, PROVIDER_LABELS } from "@/lib/ats/labels";
 import { requireMemberPage } from "@/lib/auth/guards";
+import { isUuid } from "@/lib/ids";
+import { COMPLETABLE_STATUSES } from "@/lib/jobs/ingest";
 import { JOB_STATUS_LABELS, JOB_STATUS_TONES } from "@/lib/jobs/labels";
 import { getJob } from "@/lib/jobs/queries";
 import { listBrands } from "@/lib/orgs/brands";
 
 export const metadata: Metadata = { title: "Job" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
-const COMPLETABLE = new Set(["needs_info", "rejected", "pending_review"]);
-
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireMemberPage();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = getDb();
   const job = await getJob(db, actor.org.id, id);
   if (!job) notFound();
@@ -55,7 +54,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
               </ul>
             )}
           </Card>
-          {COMPLETABLE.has(status) && (askSalary || askClient) ? (
+          {COMPLETABLE_STATUSES.has(status) && (askSalary || askClient) ? (
             <Card title="Complete missing information">
               <CompleteJobForm jobId={job.id} askSalary={askSalary} clients={clients} salary={job.salary} />
             </Card>
@@ -82,6 +81,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
               </dd>
               <dt className="text-slate-600">In the ATS</dt>
               <dd>{job.atsStatus}</dd>
+              <dt className="text-slate-600">Reopened</dt>
+              <dd>{job.reopenCount === 1 ? "once" : `${job.reopenCount} times`}</dd>
               <dt className="text-slate-600">Salary</dt>
               <dd>
                 {job.salary
