@@ -2,10 +2,26 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/session";
 
 // The demo candidate's identity (db/seed.ts): none of it may reach an employer's or an admin's browser.
-const IDENTITY = ["Dana Demo", "+49 30 5550 1234", "Woodgrove Bank", "Tailspin Logistics", "github.example/dana-demo", "candidate@wigiwork.example"];
+const IDENTITY = [
+  "Dana Demo",
+  "+49 30 5550 1234",
+  "Woodgrove Bank",
+  "Tailspin Logistics",
+  "github.example/dana-demo",
+  "candidate@wigiwork.example",
+];
 
 const PAGES = {
-  owner: ["/dashboard", "/jobs", "/snapshots", "/access-requests", "/integrations", "/integrations/new", "/credits", "/audit"],
+  owner: [
+    "/dashboard",
+    "/jobs",
+    "/snapshots",
+    "/access-requests",
+    "/integrations",
+    "/integrations/new",
+    "/credits",
+    "/audit",
+  ],
   recruiter: ["/dashboard", "/jobs", "/snapshots", "/access-requests"],
   agency: ["/dashboard", "/jobs"],
   admin: ["/admin"],
