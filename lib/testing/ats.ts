@@ -1,7 +1,5 @@
 // Test helpers for ATS connections: create one with known secrets, and sign bodies as each provider does.
 import { createHmac, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Database } from "@/db/client";
@@ -10,8 +8,7 @@ import type { AtsProvider } from "@/db/schema/enums";
 import { storeSecret } from "@/lib/ats/connections/secrets";
 import { makeOrg } from "./factories";
 
-export const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures/ats");
-export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+export { fixture } from "./fixtures";
 
 export const GENERIC_SECRET = `whsec_${Buffer.from("generic-test-secret-0123456789abcdef").toString("base64")}`;
 export const PLAIN_SECRET = "greenhouse-or-ashby-secret-0123456789";

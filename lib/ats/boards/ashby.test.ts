@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ASHBY_BASE_URL, ashbyBoardUrl, fetchAshbyBoard } from "@/lib/ats/boards/ashby";
 import type { BoardConfig } from "@/lib/ats/normalized-job";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const FIXTURE = path.resolve(__dirname, "../../../../shared/fixtures/ats/ashby-posting_api-job_board.json");
-const boardJson = JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+const boardJson = fixtureJson<{ jobs: Record<string, unknown>[] }>("ashby-posting_api-job_board.json");
 const [documented] = boardJson.jobs;
 
 const CONFIG: BoardConfig = { provider: "ashby", token: "example", baseUrl: "http://127.0.0.1:4030//" };

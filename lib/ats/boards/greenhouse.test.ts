@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fetchGreenhouseBoard, GREENHOUSE_BASE_URL, greenhouseBoardUrl } from "@/lib/ats/boards/greenhouse";
 import type { BoardConfig } from "@/lib/ats/normalized-job";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/ats");
-const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, `greenhouse-job_board_api-${name}.json`), "utf8"));
+// biome-ignore lint/suspicious/noExplicitAny: fixture documents of the provider's own shape
+const fixture = (name: string) => fixtureJson<any>(`greenhouse-job_board_api-${name}.json`);
 const list = fixture("list_jobs_content");
 const retrieved = fixture("retrieve_job");
 const [listedJob] = list.jobs;

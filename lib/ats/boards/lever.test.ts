@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fetchLeverBoard, LEVER_BASE_URL, leverPageUrl } from "@/lib/ats/boards/lever";
 import type { BoardConfig } from "@/lib/ats/normalized-job";
+import { fixtureJson } from "@/lib/testing/fixtures";
 
-const FIXTURE = path.resolve(
-  __dirname,
-  "../../../../shared/fixtures/ats/lever-postings_api_v0-posting.RECONSTRUCTED.json",
-);
-const posting = JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+const posting = fixtureJson<Record<string, unknown>>("lever-postings_api_v0-posting.RECONSTRUCTED.json");
 
 const CONFIG: BoardConfig = { provider: "lever", token: "example", baseUrl: "http://127.0.0.1:4010/" };
 const LIMITS = { maxPages: 20, maxJobs: 2000 };

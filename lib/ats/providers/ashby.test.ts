@@ -1,12 +1,10 @@
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { NormalizedJob } from "@/lib/ats/normalized-job";
 import { ashbyAdapter } from "@/lib/ats/providers/ashby";
+import { fixture as fixtureBytes } from "@/lib/testing/fixtures";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/ats");
-const raw = (name: string) => fs.readFileSync(path.join(FIXTURES, `ashby-webhook-${name}.RECONSTRUCTED.json`));
+const raw = (name: string): Buffer => fixtureBytes(`ashby-webhook-${name}.RECONSTRUCTED.json`);
 const fixture = (name: string) => JSON.parse(raw(name).toString("utf8"));
 
 const SECRET = "ashby-webhook-secret";

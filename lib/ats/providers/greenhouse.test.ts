@@ -1,12 +1,10 @@
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { NormalizedJob } from "@/lib/ats/normalized-job";
 import { greenhouseAdapter } from "@/lib/ats/providers/greenhouse";
+import { fixture as fixtureBytes } from "@/lib/testing/fixtures";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/ats");
-const raw = (name: string) => fs.readFileSync(path.join(FIXTURES, `greenhouse-webhook-${name}.json`));
+const raw = (name: string): Buffer => fixtureBytes(`greenhouse-webhook-${name}.json`);
 const fixture = (name: string) => JSON.parse(raw(name).toString("utf8"));
 
 const SECRET = "greenhouse-secret-key";
