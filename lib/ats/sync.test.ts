@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   board.failWith = null;
+  board.hang = false;
   board.requests.length = 0;
 });
 
@@ -52,9 +53,9 @@ async function setup(provider: "greenhouse" | "lever" | "ashby") {
   return { org, connectionId };
 }
 
-async function sync(org: { id: string }, connectionId: string) {
+async function sync(org: { id: string }, connectionId: string, options?: { timeoutMs: number }) {
   const { runId } = await startSyncRun(t.db, { id: connectionId, orgId: org.id }, "manual");
-  await runSync(t.db, runId, connectionId);
+  await runSync(t.db, runId, connectionId, options);
   const [run] = await t.db.select().from(syncRuns).where(eq(syncRuns.id, runId));
   return run;
 }
@@ -207,6 +208,13 @@ describe("pull sync", () => {
     const malformed = await sync(org, connectionId);
     expect(malformed?.status).toBe("failed");
     expect(malformed?.error).toMatch(/greenhouse/i);
+  });
+
+  it("records a board that doesn't answer in time as a failed run", async () => {
+    const { org, connectionId } = await setup("ashby");
+    board.hang = true;
+    const run = await sync(org, connectionId, { timeoutMs: 300 });
+    expect(run).toMatchObject({ status: "failed", error: expect.stringMatching(/Timed out/) });
   });
 
   it("runs one sync per connection at a time", async () => {

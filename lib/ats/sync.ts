@@ -15,7 +15,8 @@ import { guardedFetch } from "@/lib/net/guarded-fetch";
 import { targetPolicy } from "@/lib/net/target-policy";
 
 const STALE_AFTER_MS = 10 * 60 * 1000;
-const REQUEST = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 3 };
+const REQUEST = { maxBytes: 5 * 1024 * 1024, maxRedirects: 3 };
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 export type StartedSync = { runId: string; alreadyRunning: boolean };
 
@@ -55,10 +56,11 @@ export async function startSyncRun(
   return { runId: running.id, alreadyRunning: true };
 }
 
-function boardFetcher(db: Database, runId: string): FetchJson {
+function boardFetcher(db: Database, runId: string, timeoutMs: number): FetchJson {
   return async (url) => {
     const response = await guardedFetch(url, {
       ...REQUEST,
+      timeoutMs,
       ...targetPolicy(),
       headers: { accept: "application/json" },
     });
@@ -134,13 +136,18 @@ function failureMessage(error: unknown): string {
 }
 
 /** Runs one sync to completion. Never throws: failures are recorded on the run. */
-export async function runSync(db: Database, runId: string, connectionId: string): Promise<void> {
+export async function runSync(
+  db: Database,
+  runId: string,
+  connectionId: string,
+  { timeoutMs = DEFAULT_TIMEOUT_MS } = {},
+): Promise<void> {
   try {
     const conn = await loadConnectionContext(db, connectionId);
     if (!conn?.boardToken || conn.provider === "generic")
       throw new AppError("invalid_input", "This connection has no job board to sync.");
     const board = { provider: conn.provider as BoardProvider, token: conn.boardToken, baseUrl: conn.boardBaseUrl };
-    const { jobs: fetched } = await fetchBoardJobs(board, boardFetcher(db, runId));
+    const { jobs: fetched } = await fetchBoardJobs(board, boardFetcher(db, runId, timeoutMs));
     const listed = fetched.flatMap((job) => {
       const externalId = cleanExternalId(job.externalId);
       return externalId ? [{ ...cleanDeep(job), externalId }] : [];

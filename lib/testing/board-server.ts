@@ -9,6 +9,8 @@ export type BoardServer = {
   ashby: Record<string, unknown>[];
   /** Answer every request with this status instead (simulates a failing board). */
   failWith: number | null;
+  /** Never answer (simulates a board that hangs). */
+  hang: boolean;
   requests: string[];
   close(): Promise<void>;
 };
@@ -19,6 +21,7 @@ export async function startBoardServer(): Promise<BoardServer> {
     lever: [] as Record<string, unknown>[],
     ashby: [] as Record<string, unknown>[],
     failWith: null as number | null,
+    hang: false,
     requests: [] as string[],
   };
   const server = http.createServer((req, res) => {
@@ -28,6 +31,7 @@ export async function startBoardServer(): Promise<BoardServer> {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
+    if (state.hang) return;
     if (state.failWith) return send(state.failWith, { error: "failing on purpose" });
     const greenhouseJob = url.pathname.match(/^\/v1\/boards\/[^/]+\/jobs\/([^/]+)$/);
     if (greenhouseJob) {
@@ -50,6 +54,10 @@ export async function startBoardServer(): Promise<BoardServer> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
