@@ -28,6 +28,9 @@ export type ConnectionContext = {
 
 const fixedClient = alias(brands, "fixed_client");
 
+/** A connection as the webhook endpoint sees it: with its currently valid inbound secrets. */
+export type InboundConnection = ConnectionContext & { inboundSecrets: string[] };
+
 type StoredSecret = { id: string; enc: string };
 
 const brandsColumn = sql<RuleBrand[]>`(
@@ -54,7 +57,7 @@ export async function loadConnectionContext(
   db: Database,
   connectionId: string,
   options: { inboundSecretsAt?: Date } = {},
-): Promise<(ConnectionContext & { inboundSecrets: string[] }) | null> {
+): Promise<InboundConnection | null> {
   const secretsAt = options.inboundSecretsAt;
   const [row] = await db
     .select({

@@ -110,7 +110,7 @@ const codesOf = (violations: readonly StoredViolation[]) => violations.map((v) =
 
 function sourceColumns(source: IngestSource) {
   return {
-    source: source.kind === "sync" ? "sync" : source.kind,
+    source: source.kind,
     inboundEventId: source.kind === "webhook" ? source.inboundEventId : null,
     syncRunId: source.kind === "sync" ? source.syncRunId : null,
     actorUserId: source.kind === "portal" ? source.actorUserId : null,

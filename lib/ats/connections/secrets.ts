@@ -8,7 +8,7 @@ import type { AtsProvider } from "@/db/schema/enums";
 import { secretAad } from "@/lib/ats/connection-context";
 import { seal } from "@/lib/crypto/secret-box";
 
-export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /** Standard Webhooks secrets are `whsec_` + base64; Greenhouse and Ashby take any string. */
 export function generateSecret(provider: AtsProvider | "outbound"): string {

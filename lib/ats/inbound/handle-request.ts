@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { inboundEvents } from "@/db/schema";
-import { type ConnectionContext, loadConnectionContext } from "@/lib/ats/connection-context";
+import { type ConnectionContext, type InboundConnection, loadConnectionContext } from "@/lib/ats/connection-context";
 import type { InboundEvent, WebhookAdapter } from "@/lib/ats/normalized-job";
 import { webhookAdapterFor } from "@/lib/ats/providers";
 import { isDatabaseUnavailable } from "@/lib/errors";
@@ -17,7 +17,7 @@ import { hit } from "@/lib/rate-limit";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 import { errorResponse, type InboundAnswer, okResponse } from "./responses";
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 const SIGNATURE_MESSAGES = {
   missing: "The request isn't signed: the signature headers are missing.",
@@ -143,14 +143,13 @@ async function record(
 
 async function verifyAndParse(
   db: Database,
-  conn: ConnectionContext,
-  secrets: readonly string[],
+  conn: InboundConnection,
   adapter: WebhookAdapter,
   request: Request,
   rawBody: Buffer,
   now: Date,
 ): Promise<Response | InboundEvent> {
-  const verified = adapter.verify({ headers: request.headers, rawBody, secrets, now });
+  const verified = adapter.verify({ headers: request.headers, rawBody, secrets: conn.inboundSecrets, now });
   if (!verified.ok) return errorResponse("invalid_signature", SIGNATURE_MESSAGES[verified.reason]);
   const limit = await hit(db, { key: `inbound:${conn.id}`, limit: conn.rateLimitPerMinute, windowSeconds: 60 }, now);
   if (!limit.allowed) {
@@ -199,7 +198,7 @@ async function pipeline(db: Database, request: Request, connectionId: string, no
     return errorResponse("invalid_payload", "The body couldn't be read.", { issues: [] });
   }
   const adapter = webhookAdapterFor(conn.provider) as WebhookAdapter;
-  const event = await verifyAndParse(db, conn, conn.inboundSecrets, adapter, request, rawBody, now);
+  const event = await verifyAndParse(db, conn, adapter, request, rawBody, now);
   if (event instanceof Response) return event;
   const deliveryId = storableDeliveryId(adapter.deliveryId(request.headers, rawBody));
   return okResponse(await record(db, conn, deliveryId, event));
