@@ -45,8 +45,10 @@ export function words(text: string): string[] {
   return normal ? normal.split(" ") : [];
 }
 
-function hash64(value: string): bigint {
-  return createHash("md5").update(value).digest().readBigUInt64BE(0);
+/** The first 64 bits of the value's MD5, as two unsigned 32-bit halves: [high, low]. */
+function hash64(value: string): [number, number] {
+  const digest = createHash("md5").update(value).digest();
+  return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
 }
 
 const MASK = (1n << 64n) - 1n;
@@ -60,14 +62,21 @@ export function simhash(text: string): bigint {
   const tokens = words(text);
   const shingles =
     tokens.length < 3 ? [tokens.join(" ")] : tokens.slice(2).map((_, i) => tokens.slice(i, i + 3).join(" "));
-  const weights = new Array<number>(64).fill(0);
+  const weights = new Int32Array(64);
   for (const shingle of shingles) {
-    const h = hash64(shingle);
-    for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + ((h >> BigInt(bit)) & 1n ? 1 : -1);
+    const [high, low] = hash64(shingle);
+    for (let bit = 0; bit < 32; bit++) {
+      weights[bit] = (weights[bit] ?? 0) + ((low >>> bit) & 1 ? 1 : -1);
+      weights[bit + 32] = (weights[bit + 32] ?? 0) + ((high >>> bit) & 1 ? 1 : -1);
+    }
   }
-  let result = 0n;
-  for (let bit = 0; bit < 64; bit++) if ((weights[bit] ?? 0) > 0) result |= 1n << BigInt(bit);
-  return BigInt.asIntN(64, result);
+  let high = 0;
+  let low = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((weights[bit] as number) > 0) low |= 1 << bit;
+    if ((weights[bit + 32] as number) > 0) high |= 1 << bit;
+  }
+  return BigInt.asIntN(64, (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0));
 }
 
 export function hammingDistance(a: bigint, b: bigint): number {
