@@ -3,6 +3,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -10,6 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { isConnectionLost } from "@/lib/errors";
 
 /** A database or a transaction: query functions take one of these, so they run on either driver. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -120,4 +122,61 @@ export function getDb(): Database {
 /** Rows of a raw `db.execute` result, which postgres.js returns as an array and PGlite as `{ rows }`. */
 export function resultRows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+/** A transaction's work: its result, and its last writes, already sent, which COMMIT follows. */
+export type PipelinedWork<T> = (tx: Database) => Promise<{ result: T; writes: Promise<unknown> }>;
+
+type PostgresClient = postgres.Sql & { options: unknown };
+type ReservedClient = postgres.ReservedSql & { options?: unknown };
+
+const isPostgresClient = (client: unknown): client is PostgresClient =>
+  typeof (client as { reserve?: unknown } | undefined)?.reserve === "function";
+
+/**
+ * A transaction that costs two round trips fewer than `db.transaction`: on PostgreSQL, BEGIN goes
+ * out with the first statements and COMMIT right behind the last writes, on a reserved connection.
+ * Anything failing rolls it all back. PGlite has no round trips to save and uses a plain transaction.
+ */
+export async function pipelinedTransaction<T>(db: Database, work: PipelinedWork<T>): Promise<T> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!isPostgresClient(client)) {
+    return db.transaction(async (tx) => {
+      const { result, writes } = await work(tx);
+      await writes;
+      return result;
+    });
+  }
+  const reserved: ReservedClient = await client.reserve();
+  // drizzle reads the pool's type parsers from the client it wraps; the reserved one shares them.
+  reserved.options = client.options;
+  const tx = drizzlePostgres(reserved as unknown as postgres.Sql) as unknown as Database;
+  // Every statement goes through drizzle, so they reach the connection in the order they were started.
+  const send = (statement: string) => tx.execute(sql.raw(statement)).then(() => undefined);
+  // A connection that died is already back in the pool's closed list: releasing it would reopen a corpse.
+  let lost = false;
+  const rollBack = async (error: unknown) => {
+    lost = isConnectionLost(error);
+    if (!lost) await send("rollback").catch(() => {});
+  };
+  try {
+    const begun = send("begin");
+    let outcome: { result: T; writes: Promise<unknown> };
+    try {
+      outcome = await work(tx);
+    } catch (error) {
+      await begun.catch(() => {});
+      await rollBack(error);
+      throw error;
+    }
+    const settled = await Promise.allSettled([begun, outcome.writes, send("commit")]);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (failed) {
+      await rollBack(failed.reason);
+      throw failed.reason;
+    }
+    return outcome.result;
+  } finally {
+    if (!lost) reserved.release();
+  }
 }

@@ -28,7 +28,8 @@ export class AppError extends Error {
   }
 }
 
-const UNAVAILABLE_CODES = new Set([
+/** The connection to the database is gone (or never came): nothing more can be sent on it. */
+const CONNECTION_LOST_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
@@ -41,12 +42,16 @@ const UNAVAILABLE_CODES = new Set([
   "57P01",
   "57P02",
   "57P03",
-  "53300",
   "08000",
   "08001",
   "08003",
   "08004",
   "08006",
+]);
+
+const UNAVAILABLE_CODES = new Set([
+  ...CONNECTION_LOST_CODES,
+  "53300",
   // Transient: the same request will very likely succeed when retried.
   "40001",
   "40P01",
@@ -54,12 +59,18 @@ const UNAVAILABLE_CODES = new Set([
   "57014",
 ]);
 
-/** True when the database can't be reached or asked for a retry (as opposed to a bad query). */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof code === "string" && codes.has(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
+}
+
+export const isConnectionLost = (error: unknown) => hasCode(error, CONNECTION_LOST_CODES);
+
+/** True when the database can't be reached or asked for a retry (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return hasCode(error, UNAVAILABLE_CODES);
 }

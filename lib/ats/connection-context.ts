@@ -1,6 +1,6 @@
 // Everything the inbound pipeline needs to know about a connection and its organisation, in one query.
 import "server-only";
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { atsConnections, brands, connectionSecrets, organisations } from "@/db/schema";
@@ -28,10 +28,17 @@ export type ConnectionContext = {
 
 const fixedClient = alias(brands, "fixed_client");
 
-/** A connection as the webhook endpoint sees it: with its currently valid inbound secrets. */
-export type InboundConnection = ConnectionContext & { inboundSecrets: string[] };
+/** An inbound signing secret, decrypted, and when it stops being valid (after a rotation). */
+export type InboundSecret = { secret: string; expiresAt: Date | null };
 
-type StoredSecret = { id: string; enc: string };
+/** A connection as the webhook endpoint sees it: with its inbound secrets, newest first. */
+export type InboundConnection = ConnectionContext & { inboundSecrets: InboundSecret[] };
+
+/** The connection's inbound secrets valid at `at`, newest first. */
+export const secretsValidAt = (conn: InboundConnection, at: Date) =>
+  conn.inboundSecrets.filter((s) => !s.expiresAt || s.expiresAt > at).map((s) => s.secret);
+
+type StoredSecret = { id: string; enc: string; expiresAt: string | null };
 
 const brandsColumn = sql<RuleBrand[]>`(
   select coalesce(json_agg(json_build_object(
@@ -40,26 +47,31 @@ const brandsColumn = sql<RuleBrand[]>`(
     from ${brands} b
    where b.org_id = ${atsConnections.orgId})`;
 
-/** The encrypted inbound secrets valid at `at`, newest first, as one JSON column of the same query. */
+/** The encrypted inbound secrets still valid at `at`, newest first, as one JSON column of the same query. */
 function inboundSecretsColumn(at: Date) {
   return sql<StoredSecret[]>`(
-    select coalesce(json_agg(json_build_object('id', s.id, 'enc', s.secret_enc) order by s.created_at desc), '[]'::json)
+    select coalesce(json_agg(json_build_object('id', s.id, 'enc', s.secret_enc, 'expiresAt', s.expires_at)
+                             order by s.created_at desc), '[]'::json)
       from ${connectionSecrets} s
      where s.connection_id = ${atsConnections.id} and s.purpose = 'inbound'
        and (s.expires_at is null or s.expires_at > ${at.toISOString()}::timestamptz))`;
 }
 
 /**
- * The connection and its organisation. With `inboundSecretsAt`, also its inbound secrets valid at
- * that time, decrypted: the webhook endpoint gets everything it needs in one round trip.
+ * Connections and their organisations, by id. With `inboundSecretsAt`, also their inbound secrets
+ * valid at that time or later, decrypted: the webhook endpoint gets everything in one round trip.
  */
-export async function loadConnectionContext(
+export async function loadConnectionContexts(
   db: Database,
-  connectionId: string,
+  connectionIds: readonly string[],
   options: { inboundSecretsAt?: Date } = {},
-): Promise<InboundConnection | null> {
-  const secretsAt = options.inboundSecretsAt;
-  const [row] = await db
+): Promise<Map<string, InboundConnection>> {
+  const rows = await connectionRows(db, connectionIds, options.inboundSecretsAt);
+  return new Map(rows.map((row) => [row.id, contextOf(row)]));
+}
+
+function connectionRows(db: Database, connectionIds: readonly string[], secretsAt: Date | undefined) {
+  return db
     .select({
       id: atsConnections.id,
       orgId: atsConnections.orgId,
@@ -84,17 +96,31 @@ export async function loadConnectionContext(
     .innerJoin(organisations, eq(organisations.id, atsConnections.orgId))
     .leftJoin(brands, eq(brands.id, atsConnections.brandId))
     .leftJoin(fixedClient, eq(fixedClient.id, atsConnections.fixedClientBrandId))
-    .where(eq(atsConnections.id, connectionId));
-  if (!row) return null;
+    .where(inArray(atsConnections.id, [...connectionIds]));
+}
+
+function contextOf(row: Awaited<ReturnType<typeof connectionRows>>[number]): InboundConnection {
   const { orgKind, verification, standing, domains, secrets, ...connection } = row;
   return {
     ...connection,
-    inboundSecrets: secrets.map((secret) => open(secret.enc, secretAad(secret.id))),
+    inboundSecrets: secrets.map((s) => ({
+      secret: open(s.enc, secretAad(s.id)),
+      expiresAt: s.expiresAt ? new Date(s.expiresAt) : null,
+    })),
     provider: connection.provider as AtsProvider,
     status: connection.status as ConnectionContext["status"],
     clientSource: connection.clientSource as ConnectionContext["clientSource"],
     org: { kind: orgKind as OrgKind, verification, standing: standing as OrgStanding, domains },
   };
+}
+
+/** One connection and its organisation (see `loadConnectionContexts`). */
+export async function loadConnectionContext(
+  db: Database,
+  connectionId: string,
+  options: { inboundSecretsAt?: Date } = {},
+): Promise<InboundConnection | null> {
+  return (await loadConnectionContexts(db, [connectionId], options)).get(connectionId) ?? null;
 }
 
 export const secretAad = (secretId: string) => aadFor("connection_secrets", "secret_enc", secretId);

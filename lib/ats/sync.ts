@@ -8,7 +8,7 @@ import { BoardError, fetchBoardJobs } from "@/lib/ats/boards";
 import { type ConnectionContext, loadConnectionContext } from "@/lib/ats/connection-context";
 import type { BoardProvider, FetchJson, NormalizedJob } from "@/lib/ats/normalized-job";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
-import { closeJobFromAts, upsertJobFromAts } from "@/lib/jobs/ingest";
+import { ingestJob } from "@/lib/jobs/ingest";
 import { cleanDeep, cleanExternalId } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { guardedFetch } from "@/lib/net/guarded-fetch";
@@ -80,7 +80,14 @@ function boardFetcher(db: Database, runId: string, timeoutMs: number): FetchJson
 async function ingestAll(db: Database, conn: ConnectionContext, runId: string, listed: NormalizedJob[]) {
   const source = { kind: "sync", syncRunId: runId } as const;
   for (const [index, job] of listed.entries()) {
-    await db.transaction((tx) => upsertJobFromAts(tx, conn, { ...job, status: job.status ?? "open" }, source));
+    const work = {
+      kind: "upsert",
+      conn,
+      job: { ...job, status: job.status ?? "open" },
+      source,
+      now: new Date(),
+    } as const;
+    await db.transaction((tx) => ingestJob(tx, work));
     if (index % 10 === 9) {
       await db
         .update(syncRuns)
@@ -109,7 +116,8 @@ async function closeVanished(
       ),
     );
   for (const { externalId } of gone) {
-    await db.transaction((tx) => closeJobFromAts(tx, conn, externalId, { kind: "sync", syncRunId: runId }));
+    const source = { kind: "sync", syncRunId: runId } as const;
+    await db.transaction((tx) => ingestJob(tx, { kind: "close", conn, externalId, source, now: new Date() }));
   }
   return gone.length;
 }

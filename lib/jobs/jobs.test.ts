@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { auditLog, brands, jobEvents, jobs } from "@/db/schema";
 import { loadConnectionContext } from "@/lib/ats/connection-context";
 import type { NormalizedJob } from "@/lib/ats/normalized-job";
@@ -8,7 +9,7 @@ import { LONG_DESCRIPTION, makeConnection } from "@/lib/testing/ats";
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { completeJobInfo } from "./complete";
-import { closeJobFromAts, upsertJobFromAts } from "./ingest";
+import { ingestJob, type JobOutcome } from "./ingest";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -49,8 +50,12 @@ async function connection(orgOverrides = {}) {
 
 const source = (conn: Conn) => ({ kind: "sync", syncRunId: runs.get(conn.id) as string }) as const;
 
-const upsert = (conn: Conn, j: NormalizedJob, now?: Date) =>
-  t.db.transaction((tx) => upsertJobFromAts(tx, conn, j, source(conn), now));
+const upsert = (conn: Conn, j: NormalizedJob, now = new Date()) =>
+  t.db.transaction(
+    async (tx) => (await ingestJob(tx, { kind: "upsert", conn, job: j, source: source(conn), now })) as JobOutcome,
+  );
+const closeJob = (tx: Database, conn: Conn, externalId: string, now: Date) =>
+  ingestJob(tx, { kind: "close", conn, externalId, source: source(conn), now });
 
 describe("ingesting jobs", () => {
   it("stores sanitised HTML only", async () => {
@@ -82,9 +87,7 @@ describe("ingesting jobs", () => {
     const start = new Date("2026-01-01T00:00:00Z");
     const first = job();
     await upsert(conn, first, start);
-    await t.db.transaction((tx) =>
-      closeJobFromAts(tx, conn, first.externalId, source(conn), new Date(start.getTime() + DAY)),
-    );
+    await t.db.transaction((tx) => closeJob(tx, conn, first.externalId, new Date(start.getTime() + DAY)));
     const tooSoon = await upsert(conn, { ...first }, new Date(start.getTime() + 3 * DAY));
     expect(tooSoon).toMatchObject({ status: "rejected", violations: [{ code: "repost.cooldown" }] });
   });
@@ -94,9 +97,7 @@ describe("ingesting jobs", () => {
     const start = new Date("2026-03-01T00:00:00Z");
     const j = job();
     expect((await upsert(conn, j, start)).status).toBe("active");
-    await t.db.transaction((tx) =>
-      closeJobFromAts(tx, conn, j.externalId, source(conn), new Date(start.getTime() + DAY)),
-    );
+    await t.db.transaction((tx) => closeJob(tx, conn, j.externalId, new Date(start.getTime() + DAY)));
     expect((await upsert(conn, j, new Date(start.getTime() + 2 * DAY))).violations[0]?.code).toBe("repost.cooldown");
     const later = await upsert(
       conn,
@@ -112,9 +113,7 @@ describe("ingesting jobs", () => {
     const start = new Date("2026-04-01T00:00:00Z");
     const draft = job({ status: "open", salary: undefined });
     expect((await upsert(conn, draft, start)).status).toBe("needs_info");
-    await t.db.transaction((tx) =>
-      closeJobFromAts(tx, conn, draft.externalId, source(conn), new Date(start.getTime() + 1000)),
-    );
+    await t.db.transaction((tx) => closeJob(tx, conn, draft.externalId, new Date(start.getTime() + 1000)));
     const published = await upsert(
       conn,
       { ...draft, salary: { min: 80_000, max: 95_000, currency: "EUR", period: "year" } },
@@ -130,7 +129,7 @@ describe("ingesting jobs", () => {
     await upsert(conn, cycling, new Date(base));
     for (let i = 0; i < 3; i++) {
       const closedAt = new Date(base + (i * 9 + 1) * DAY);
-      await t.db.transaction((tx) => closeJobFromAts(tx, conn, cycling.externalId, source(conn), closedAt));
+      await t.db.transaction((tx) => closeJob(tx, conn, cycling.externalId, closedAt));
       await upsert(conn, cycling, new Date(base + (i * 9 + 9) * DAY));
     }
     const [row] = await t.db

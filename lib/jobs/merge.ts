@@ -84,16 +84,35 @@ function parseDate(value: string | null | undefined): Date | null | undefined {
   return time >= EARLIEST && time <= LATEST ? new Date(time) : null;
 }
 
+type Description = { html: string; text: string; hash: bigint };
+
+/** Recently described HTML: one event's description is often merged twice (see the webhook batches). */
+const described = new Map<string, Description>();
+const DESCRIBED_MAX = 256;
+
+/** A description's sanitised HTML (unless already stored so), its text and its SimHash. */
+function descriptionOf(html: string, fromAts: boolean): Description {
+  const key = `${fromAts ? "ats" : "stored"}:${html}`;
+  const known = described.get(key);
+  if (known) return known;
+  const clean = fromAts ? sanitizeJobHtml(cleanText(html)) : html;
+  const text = htmlToText(clean);
+  const result = { html: clean, text, hash: simhash(text) };
+  if (described.size >= DESCRIBED_MAX) described.clear();
+  described.set(key, result);
+  return result;
+}
+
 export function mergeJob(
   stored: StoredJob | null,
   incoming: NormalizedJob,
   conn: ConnectionContext,
   salarySource: "ats" | "board",
 ): MergedJob {
-  const descriptionHtml =
+  const description =
     incoming.descriptionHtml === undefined
-      ? (stored?.descriptionHtml ?? "")
-      : sanitizeJobHtml(cleanText(incoming.descriptionHtml));
+      ? descriptionOf(stored?.descriptionHtml ?? "", false)
+      : descriptionOf(incoming.descriptionHtml, true);
   const title = text(pick(incoming.title, stored?.title ?? ""), 300) ?? "";
   const location = cleanLocation(pick(incoming.location, storedLocation(stored)));
   const workplace = pick(incoming.workplace, stored?.workplace ?? null);
@@ -105,11 +124,10 @@ export function mergeJob(
   const salary = keepRecruiters ? storedSalary(stored) : pick(incoming.salary, storedSalary(stored));
   const locationKey = locationKeyOf(location, workplace);
   const key = titleKey(title);
-  const descriptionText = htmlToText(descriptionHtml);
   return {
     title,
-    descriptionHtml,
-    descriptionText,
+    descriptionHtml: description.html,
+    descriptionText: description.text,
     department: text(pick(incoming.department, stored?.department ?? null), 200),
     brandName,
     clientName,
@@ -131,6 +149,6 @@ export function mergeJob(
     titleKey: key,
     locationKey,
     fingerprint: sha256Hex(`${key}|${locationKey}|${normalizeText(brandName ?? "")}`),
-    descriptionHash: simhash(descriptionText),
+    descriptionHash: description.hash,
   };
 }

@@ -1,64 +1,120 @@
-// What the posting rules need to know beyond the job itself, read in as few round trips as possible.
+// What the posting rules need to know beyond the job itself, for any number of jobs at once, in one
+// round trip: active jobs with the same titles, and closure histories. The facts are keyed by what
+// the incoming event says (title, fingerprint, ATS id), so they can be read together with the
+// stored jobs themselves; the caller holds the titles' locks (`titleLockKey`) before reading.
 import "server-only";
-import { and, count, eq, max, ne, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
-import { jobEvents, jobs } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { type Database, resultRows } from "@/db/client";
 import type { ConnectionContext } from "@/lib/ats/connection-context";
-import { POSTING_RULES, type RuleContext, type RuleJob } from "@/lib/posting-rules";
+import { type ActiveTwin, POSTING_RULES, type RuleContext, type RuleJob } from "@/lib/posting-rules";
 import type { MergedJob, StoredJob } from "./merge";
 
 const DAY = 86_400_000;
+/** At most this many twins per title are read: enough to judge, bounded whatever the data. */
+const TWINS_PER_TITLE = 50;
 
-async function loadTwins(tx: Database, orgId: string, titleKey: string, selfId: string | null) {
-  const rows = await tx
-    .select({
-      id: jobs.id,
-      locationKey: jobs.locationKey,
-      min: jobs.salaryMin,
-      max: jobs.salaryMax,
-      currency: jobs.salaryCurrency,
-      period: jobs.salaryPeriod,
-      descriptionHash: jobs.descriptionHash,
-    })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.orgId, orgId),
-        eq(jobs.status, "active"),
-        eq(jobs.titleKey, titleKey),
-        selfId ? ne(jobs.id, selfId) : undefined,
-      ),
-    )
-    .limit(50);
-  return rows.map((t) => ({
+/** Which facts to read for one job: its organisation, ATS id, normalised title and fingerprint. */
+export type FactKey = { conn: ConnectionContext; externalId: string; titleKey: string; fingerprint: string; now: Date };
+
+/** The facts for the keys, in order, turned into each job's rule context once its stored row is known. */
+export type RuleFacts = (index: number, stored: StoredJob | null) => RuleContext;
+
+/** Serialises jobs of one organisation with the same title, so two copies can't both go live at once. */
+export const titleLockKey = (orgId: string, titleKey: string) => `title:${orgId}:${titleKey}`;
+
+export const factKeyOf = (conn: ConnectionContext, externalId: string, merged: MergedJob, now: Date): FactKey => ({
+  conn,
+  externalId,
+  titleKey: merged.titleKey,
+  fingerprint: merged.fingerprint,
+  now,
+});
+
+type TwinRow = {
+  org_id: string;
+  title_key: string;
+  id: string;
+  location_key: string;
+  salary_min: number | string | null;
+  salary_max: number | string | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  description_hash: string | null;
+};
+
+const titleOf = (k: FactKey) => JSON.stringify([k.conn.orgId, k.titleKey]);
+
+function twinOf(t: TwinRow): ActiveTwin {
+  const min = t.salary_min === null ? null : Number(t.salary_min);
+  const max = t.salary_max === null ? null : Number(t.salary_max);
+  return {
     id: t.id,
-    locationKey: t.locationKey,
-    descriptionHash: t.descriptionHash,
+    locationKey: t.location_key,
+    descriptionHash: t.description_hash === null ? null : BigInt(t.description_hash),
     salary:
-      t.min !== null && t.max !== null && t.currency && t.period
-        ? { min: t.min, max: t.max, currency: t.currency, period: t.period }
+      min !== null && max !== null && t.salary_currency && t.salary_period
+        ? { min, max, currency: t.salary_currency, period: t.salary_period }
         : null,
-  }));
+  };
 }
 
+/** Active jobs by organisation and title (a few more than needed, so the job itself can be left out). */
+function readTwins(tx: Database, keys: readonly FactKey[]): Promise<Map<string, ActiveTwin[]>> {
+  const titles = new Map(keys.map((k) => [titleOf(k), { org_id: k.conn.orgId, title_key: k.titleKey }]));
+  return tx
+    .execute(sql`select k.org_id, k.title_key, t.*
+      from jsonb_to_recordset(${JSON.stringify([...titles.values()])}::jsonb) as k(org_id uuid, title_key text)
+      cross join lateral (
+        select j.id, j.location_key, j.salary_min, j.salary_max, j.salary_currency, j.salary_period,
+               j.description_hash::text as description_hash
+          from jobs j
+         where j.org_id = k.org_id and j.status = 'active' and j.title_key = k.title_key
+         limit ${TWINS_PER_TITLE + 1}) as t`)
+    .then((result) => {
+      const byTitle = new Map<string, ActiveTwin[]>();
+      for (const row of resultRows<TwinRow>(result)) {
+        const key = JSON.stringify([row.org_id, row.title_key]);
+        byTitle.set(key, [...(byTitle.get(key) ?? []), twinOf(row)]);
+      }
+      return byTitle;
+    });
+}
+
+type HistoryRow = { i: number; last_closed_at: string | Date | null; closures: number | string };
+
 /**
- * When this job (or a job with the same fingerprint) was last taken down after being live, and how
+ * When each job (or a job with the same fingerprint) was last taken down after being live, and how
  * often within the farming window. Closing a job that was never published doesn't count.
  */
-async function closureHistory(tx: Database, orgId: string, fingerprint: string, selfId: string | null, now: Date) {
-  const sameJob = selfId
-    ? or(eq(jobs.id, selfId), eq(jobs.fingerprint, fingerprint))
-    : eq(jobs.fingerprint, fingerprint);
-  const windowStart = new Date(now.getTime() - POSTING_RULES.repost.farmingWindowDays * DAY).toISOString();
-  const [row] = await tx
-    .select({
-      lastClosedAt: max(jobEvents.createdAt),
-      closuresInWindow: count(sql`case when ${jobEvents.createdAt} > ${windowStart}::timestamptz then 1 end`),
-    })
-    .from(jobEvents)
-    .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
-    .where(and(eq(jobs.orgId, orgId), sameJob, eq(jobEvents.kind, "closed"), eq(jobEvents.fromStatus, "active")));
-  return { isRepost: true, lastClosedAt: row?.lastClosedAt ?? null, closuresInWindow: row?.closuresInWindow ?? 0 };
+function readHistories(tx: Database, keys: readonly FactKey[]): Promise<Map<number, RuleContext["reposting"]>> {
+  const rows = keys.map((k, i) => ({
+    i,
+    org_id: k.conn.orgId,
+    connection_id: k.conn.id,
+    external_id: k.externalId,
+    fingerprint: k.fingerprint,
+    window_start: new Date(k.now.getTime() - POSTING_RULES.repost.farmingWindowDays * DAY).toISOString(),
+  }));
+  return tx
+    .execute(sql`select k.i, max(e.created_at) as last_closed_at,
+             count(case when e.created_at > k.window_start then 1 end)::int as closures
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             as k(i int, org_id uuid, connection_id uuid, external_id text, fingerprint text, window_start timestamptz)
+        join jobs j on j.org_id = k.org_id
+                   and (j.fingerprint = k.fingerprint or (j.connection_id = k.connection_id and j.external_id = k.external_id))
+        join job_events e on e.job_id = j.id and e.kind = 'closed' and e.from_status = 'active'
+       group by k.i`)
+    .then((result) => {
+      const found = new Map<number, RuleContext["reposting"]>();
+      for (const row of resultRows<HistoryRow>(result)) {
+        found.set(Number(row.i), {
+          isRepost: true,
+          lastClosedAt: row.last_closed_at === null ? null : new Date(row.last_closed_at),
+          closuresInWindow: Number(row.closures),
+        });
+      }
+      return found;
+    });
 }
 
 function connectionHosts(conn: ConnectionContext): string[] {
@@ -70,38 +126,33 @@ function connectionHosts(conn: ConnectionContext): string[] {
   }
 }
 
-/** Serialises jobs of one organisation with the same title, so two copies can't both go live at once. */
-function lockTitle(tx: Database, orgId: string, titleKey: string) {
-  return tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`title:${orgId}:${titleKey}`}, 0))`);
-}
-
 /**
- * Twins and closure history, read together in one round trip after the title's lock. Anything not
- * live now (new, closed, or held back) is coming onto the board, so its reposting history counts.
+ * Reads the facts for the keys; both statements are sent at once, so when the titles' locks were
+ * requested just before on the same transaction, the reads see whatever a concurrent copy committed.
+ * A job live now isn't coming onto the board, so its reposting history doesn't count.
  */
-export async function loadRuleContext(
-  tx: Database,
-  conn: ConnectionContext,
-  merged: MergedJob,
-  stored: StoredJob | null,
-  now: Date,
-): Promise<RuleContext> {
-  const isRepost = stored?.status !== "active";
-  const locked = lockTitle(tx, conn.orgId, merged.titleKey).then(() => undefined);
-  const [, activeTwins, reposting] = await Promise.all([
-    locked,
-    loadTwins(tx, conn.orgId, merged.titleKey, stored?.id ?? null),
-    isRepost
-      ? closureHistory(tx, conn.orgId, merged.fingerprint, stored?.id ?? null, now)
-      : { isRepost: false, lastClosedAt: null, closuresInWindow: 0 },
-  ]);
-  return {
-    org: conn.org,
-    brands: conn.brands,
-    source: { provider: conn.provider, boardToken: conn.boardToken, boardHosts: connectionHosts(conn) },
-    activeTwins,
-    reposting,
-    now,
+export async function readRuleFacts(tx: Database, keys: readonly FactKey[]): Promise<RuleFacts> {
+  if (keys.length === 0) {
+    return () => {
+      throw new Error("No rule facts were read.");
+    };
+  }
+  const [twins, histories] = await Promise.all([readTwins(tx, keys), readHistories(tx, keys)]);
+  return (index, stored) => {
+    const key = keys[index] as FactKey;
+    const activeTwins = (twins.get(titleOf(key)) ?? []).filter((t) => t.id !== stored?.id).slice(0, TWINS_PER_TITLE);
+    const reposting =
+      stored?.status === "active"
+        ? { isRepost: false, lastClosedAt: null, closuresInWindow: 0 }
+        : (histories.get(index) ?? { isRepost: true, lastClosedAt: null, closuresInWindow: 0 });
+    return {
+      org: key.conn.org,
+      brands: key.conn.brands,
+      source: { provider: key.conn.provider, boardToken: key.conn.boardToken, boardHosts: connectionHosts(key.conn) },
+      activeTwins,
+      reposting,
+      now: key.now,
+    };
   };
 }
 

@@ -19,16 +19,22 @@ function state(count: number, w: Window, start: Date, now: Date): WindowState {
 
 /** Counts one hit and says whether it is within the limit. */
 export async function hit(db: Database, w: Window, now = new Date()): Promise<WindowState> {
+  return (await hits(db, w, 1, now))[0] as WindowState;
+}
+
+/** Counts `n` hits at once (one statement) and says, for each in turn, whether it is within the limit. */
+export async function hits(db: Database, w: Window, n: number, now = new Date()): Promise<WindowState[]> {
   const start = windowStart(w.windowSeconds, now);
   const [row] = await db
     .insert(rateLimitCounters)
-    .values({ key: w.key, windowStart: start, count: 1 })
+    .values({ key: w.key, windowStart: start, count: n })
     .onConflictDoUpdate({
       target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { count: sql`${rateLimitCounters.count} + 1` },
+      set: { count: sql`${rateLimitCounters.count} + ${n}` },
     })
     .returning({ count: rateLimitCounters.count });
-  return state(row?.count ?? 1, w, start, now);
+  const before = (row?.count ?? n) - n;
+  return Array.from({ length: n }, (_, i) => state(before + i + 1, w, start, now));
 }
 
 /** Returns a hit that turned out not to count against the limit (e.g. a successful sign-in). */

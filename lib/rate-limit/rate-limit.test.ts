@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { giveBack, hit } from "./index";
+import { giveBack, hit, hits } from "./index";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -33,5 +33,19 @@ describe("rate limits in PostgreSQL", () => {
     const counts = await Promise.all(Array.from({ length: 40 }, () => hit(t.db, w, now).then((r) => r.count)));
     expect(new Set(counts).size).toBe(40);
     expect(Math.max(...counts)).toBe(40);
+  });
+
+  it("counts several hits at once and says which of them fit", async () => {
+    const w = { key: "test:several", limit: 3, windowSeconds: 60 };
+    const now = new Date("2026-11-25T10:00:30Z");
+    await hit(t.db, w, now);
+    const states = await hits(t.db, w, 4, now);
+    expect(states.map((s) => [s.count, s.allowed])).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
+    expect((await hit(t.db, w, now)).count).toBe(6);
   });
 });

@@ -1,8 +1,9 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, resultRows } from "@/db/client";
+import { lockKeys } from "@/db/locks";
 import { inboundEvents, jobs, outboundEvents } from "@/db/schema";
-import { loadConnectionContext } from "@/lib/ats/connection-context";
+import { loadConnectionContext, secretsValidAt } from "@/lib/ats/connection-context";
 import { rotateInboundSecret } from "@/lib/ats/connections/commands";
 import { jobLockKey } from "@/lib/jobs/ingest";
 import {
@@ -141,11 +142,11 @@ describe("generic (Standard Webhooks) events", () => {
       const holder = openDatabase({ url: t.url as string }, 1);
       let pending: Promise<Awaited<ReturnType<typeof sendGeneric>>[]> = Promise.resolve([]);
       await holder.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${jobLockKey(connectionId, "REQ-1042")})`);
+        await lockKeys(tx, [jobLockKey(connectionId, "REQ-1042")]);
         pending = Promise.all(
           ["A", "B", "C"].map((s) => sendGeneric(connectionId, genericJob({ title: `Engineer ${s}` }))),
         );
-        await waitForLockWaiters(tx, 3);
+        await waitForLockWaiters(tx);
       });
       const answers = await pending;
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -442,6 +443,56 @@ describe("providers, signed as each provider signs", () => {
   });
 });
 
+describe("deliveries arriving together (stored in shared batches)", () => {
+  const distinct = (i: number) =>
+    genericJob({
+      externalId: `TOGETHER-${i}`,
+      title: `Platform Engineer ${i}`,
+      location: { city: `Town ${i}`, country: "DE" },
+    });
+
+  it("counts each against the rate limit: exactly the limit gets through", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db, { rateLimitPerMinute: 4 });
+    const answers = await Promise.all(Array.from({ length: 7 }, (_, i) => sendGeneric(connectionId, distinct(i))));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429]);
+    expect(await countRows(connectionId)).toEqual({ jobs: 4, events: 4 });
+  });
+
+  it("answers each delivery on its own merits, across connections", async () => {
+    const first = await makeEmployerWithConnection(t.db);
+    const second = await makeEmployerWithConnection(t.db);
+    const good = (id: string, i: number) => sendGeneric(id, distinct(i));
+    const badSignature = sendGeneric(first.connectionId, distinct(90), { secret: `whsec_${"A".repeat(32)}` });
+    const badPayload = sendGeneric(second.connectionId, { type: "job.published", data: { title: 7 } });
+    const answers = await Promise.all([
+      good(first.connectionId, 1),
+      badSignature,
+      good(second.connectionId, 2),
+      badPayload,
+      good(first.connectionId, 3),
+      good(second.connectionId, 4),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 401, 200, 400, 200, 200]);
+    expect(answers.filter((a) => a.status === 200).map((a) => a.body.jobs[0].status)).toEqual([
+      "active",
+      "active",
+      "active",
+      "active",
+    ]);
+    expect(await countRows(first.connectionId)).toEqual({ jobs: 2, events: 2 });
+    expect(await countRows(second.connectionId)).toEqual({ jobs: 2, events: 2 });
+  });
+
+  it("stores fifty different jobs sent at once, each with its history and delivery record", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => sendGeneric(connectionId, distinct(i))));
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((a) => a.body.jobs[0].jobId)).size).toBe(50);
+    expect(await countRows(connectionId)).toEqual({ jobs: 50, events: 50 });
+  });
+});
+
 describe("secret rotation", () => {
   it("keeps the previous secret valid for 24 hours, then refuses it", async () => {
     const { org, connectionId } = await makeEmployerWithConnection(t.db);
@@ -457,8 +508,10 @@ describe("secret rotation", () => {
       (await sendGeneric(connectionId, genericJob({ title: "New secret" }), { secret: signingSecret as string }))
         .status,
     ).toBe(200);
-    const valid = async (at: Date) =>
-      (await loadConnectionContext(t.db, connectionId, { inboundSecretsAt: at }))?.inboundSecrets;
+    const valid = async (at: Date) => {
+      const conn = await loadConnectionContext(t.db, connectionId, { inboundSecretsAt: at });
+      return conn && secretsValidAt(conn, at);
+    };
     expect(await valid(new Date(Date.now() + 23 * 3600_000))).toEqual([signingSecret, GENERIC_SECRET]);
     expect(await valid(new Date(Date.now() + 25 * 3600_000))).toEqual([signingSecret]);
   });

@@ -40,3 +40,14 @@ export type InboundAnswer = { received: true; deliveryId: string; duplicate: boo
 export function okResponse(answer: InboundAnswer): Response {
   return Response.json(answer, { status: 200, headers: { "cache-control": "no-store" } });
 }
+
+export const unavailableResponse = () =>
+  errorResponse("database_unavailable", "The service is temporarily unavailable; retry shortly.", {
+    retryAfterSeconds: 5,
+  });
+
+export const internalErrorResponse = () =>
+  Response.json(
+    { error: { code: "internal", message: "Something went wrong on our side; it has been logged." } },
+    { status: 500, headers: { "cache-control": "no-store" } },
+  );

@@ -1,0 +1,108 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brands } from "@/db/schema";
+import { isConnectionLost } from "@/lib/errors";
+import { makeOrg } from "@/lib/testing/factories";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { insertRows } from "./bulk";
+import { openDatabase, pipelinedTransaction, resultRows } from "./client";
+import { lockKeys } from "./locks";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+const brandCount = async (orgId: string) =>
+  (await t.db.select({ n: count() }).from(brands).where(eq(brands.orgId, orgId)))[0]?.n;
+
+const brandRow = (orgId: string, name: string, extra = {}) => ({
+  orgId,
+  name,
+  nameKey: name.toLowerCase(),
+  ...extra,
+});
+
+describe("pipelined transactions", () => {
+  it("commits the reads' result and the writes sent last", async () => {
+    const org = await makeOrg(t.db);
+    const result = await pipelinedTransaction(t.db, async (tx) => {
+      const [row] = resultRows<{ n: number }>(await tx.execute(sql`select 41 + 1 as n`));
+      return { result: row?.n, writes: insertRows(tx, brands, [brandRow(org.id, "Pipelined")]) };
+    });
+    expect(result).toBe(42);
+    expect(await brandCount(org.id)).toBe(2);
+  });
+
+  it("rolls everything back when a write fails, and the connection stays usable", async () => {
+    const org = await makeOrg(t.db);
+    const attempt = pipelinedTransaction(t.db, async (tx) => ({
+      result: null,
+      writes: Promise.all([insertRows(tx, brands, [brandRow(org.id, "Kept?")]), tx.execute(sql`select 1 / 0`)]),
+    }));
+    await expect(attempt).rejects.toThrow();
+    expect(await brandCount(org.id)).toBe(1);
+    const again = await pipelinedTransaction(t.db, async (tx) => ({
+      result: resultRows<{ ok: number }>(await tx.execute(sql`select 1 as ok`))[0]?.ok,
+      writes: Promise.resolve(),
+    }));
+    expect(again).toBe(1);
+  });
+
+  it("rolls back when the work itself throws", async () => {
+    const org = await makeOrg(t.db);
+    const attempt = pipelinedTransaction(t.db, async (tx) => {
+      await insertRows(tx, brands, [brandRow(org.id, "Half")]);
+      throw new Error("changed my mind");
+    });
+    await expect(attempt).rejects.toThrow("changed my mind");
+    expect(await brandCount(org.id)).toBe(1);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("fails at once, as unavailable, when its connection dies", async () => {
+    const pool = openDatabase({ url: t.url as string }, 1);
+    const attempt = pipelinedTransaction(pool.db, async (tx) => {
+      await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+      return { result: null, writes: Promise.resolve() };
+    });
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isConnectionLost(error)).toBe(true);
+    await pool.close();
+  });
+});
+
+describe("bulk inserts", () => {
+  it("gives left-out columns their defaults and keeps every type", async () => {
+    const org = await makeOrg(t.db);
+    await insertRows(t.db, brands, [
+      brandRow(org.id, "Plain"),
+      brandRow(org.id, "Verified", { verified: true, domains: ["verified.example", "o'quote.example"] }),
+    ]);
+    const rows = await t.db
+      .select({ name: brands.name, verified: brands.verified, domains: brands.domains, createdAt: brands.createdAt })
+      .from(brands)
+      .where(eq(brands.orgId, org.id));
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    expect(byName.get("Plain")).toMatchObject({ verified: false, domains: [] });
+    expect(byName.get("Verified")).toMatchObject({ verified: true, domains: ["verified.example", "o'quote.example"] });
+    expect(byName.get("Plain")?.createdAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("advisory locks", () => {
+  it("takes many keys at once, repeated keys included", async () => {
+    await t.db.transaction(async (tx) => {
+      await lockKeys(tx, ["a", "b", "a", "c"]);
+      const rows = resultRows<{ n: number }>(
+        await tx.execute(
+          sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`,
+        ),
+      );
+      expect(rows[0]?.n).toBe(3);
+    });
+  });
+});
