@@ -3,10 +3,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 
 export type BenchServer = { url: string; stop(): Promise<void> };
 
+/** BENCH_PROFILE=dir writes the server's CPU profile there, to find where the time goes. */
+const profiling = () =>
+  process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+
 export async function startServer(databaseUrl: string, port: number, dataDir: string): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...profiling(), "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
