@@ -86,21 +86,24 @@ function parseDate(value: string | null | undefined): Date | null | undefined {
 
 type Description = { html: string; text: string; hash: bigint };
 
-/** Recently described HTML: one event's description is often merged twice (see the webhook batches). */
-const described = new Map<string, Description>();
-const DESCRIBED_MAX = 256;
+const describeHtml = (html: string): Description => {
+  const text = htmlToText(html);
+  return { html, text, hash: simhash(text) };
+};
 
-/** A description's sanitised HTML (unless already stored so), its text and its SimHash. */
-function descriptionOf(html: string, fromAts: boolean): Description {
-  const key = `${fromAts ? "ats" : "stored"}:${html}`;
-  const known = described.get(key);
-  if (known) return known;
-  const clean = fromAts ? sanitizeJobHtml(cleanText(html)) : html;
-  const text = htmlToText(clean);
-  const result = { html: clean, text, hash: simhash(text) };
-  if (described.size >= DESCRIBED_MAX) described.clear();
-  described.set(key, result);
-  return result;
+/**
+ * Each event's own description, sanitised and hashed once: a webhook batch merges an event twice
+ * (as if new, to read ahead, then onto the stored job). Held only as long as the event itself.
+ */
+const describedEvents = new WeakMap<NormalizedJob, Description>();
+
+function incomingDescription(incoming: NormalizedJob & { descriptionHtml: string }): Description {
+  let known = describedEvents.get(incoming);
+  if (!known) {
+    known = describeHtml(sanitizeJobHtml(cleanText(incoming.descriptionHtml)));
+    describedEvents.set(incoming, known);
+  }
+  return known;
 }
 
 export function mergeJob(
@@ -111,8 +114,8 @@ export function mergeJob(
 ): MergedJob {
   const description =
     incoming.descriptionHtml === undefined
-      ? descriptionOf(stored?.descriptionHtml ?? "", false)
-      : descriptionOf(incoming.descriptionHtml, true);
+      ? describeHtml(stored?.descriptionHtml ?? "")
+      : incomingDescription(incoming as NormalizedJob & { descriptionHtml: string });
   const title = text(pick(incoming.title, stored?.title ?? ""), 300) ?? "";
   const location = cleanLocation(pick(incoming.location, storedLocation(stored)));
   const workplace = pick(incoming.workplace, stored?.workplace ?? null);
