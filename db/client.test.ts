@@ -5,7 +5,7 @@ import { isConnectionLost } from "@/lib/errors";
 import { makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { insertRows } from "./bulk";
-import { openDatabase, pipelinedTransaction, resultRows } from "./client";
+import { type Database, openDatabase, pipelinedTransaction, resultRows } from "./client";
 import { lockKeys } from "./locks";
 
 let t: TestDatabase;
@@ -58,6 +58,75 @@ describe("pipelined transactions", () => {
     });
     await expect(attempt).rejects.toThrow("changed my mind");
     expect(await brandCount(org.id)).toBe(1);
+  });
+
+  it("keeps every statement inside, however many steps the query builder takes before sending it", async () => {
+    const org = await makeOrg(t.db);
+    const attempt = pipelinedTransaction(t.db, async (tx) => ({
+      result: null,
+      writes: Promise.all([tx.insert(brands).values(brandRow(org.id, "Built")), tx.execute(sql`select 1 / 0`)]),
+    }));
+    await expect(attempt).rejects.toThrow();
+    expect(await brandCount(org.id)).toBe(1);
+  });
+
+  it("commits its prelude on its own, before the work, even when the work fails", async () => {
+    const org = await makeOrg(t.db);
+    const attempt = pipelinedTransaction(
+      t.db,
+      async (tx, before) => {
+        expect(await before).toBe("counted");
+        await insertRows(tx, brands, [brandRow(org.id, "Rolled back")]);
+        throw new Error("the work failed");
+      },
+      async (tx: Database) => {
+        await insertRows(tx, brands, [brandRow(org.id, "Prelude")]);
+        return "counted";
+      },
+    );
+    await expect(attempt).rejects.toThrow("the work failed");
+    const names = await t.db.select({ name: brands.name }).from(brands).where(eq(brands.orgId, org.id));
+    expect(names.map((n) => n.name).sort()).toEqual([org.name, "Prelude"].sort());
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("holds no lock the prelude took while the work runs", async () => {
+    const org = await makeOrg(t.db);
+    const [brand] = await t.db.select({ id: brands.id }).from(brands).where(eq(brands.orgId, org.id));
+    const other = openDatabase({ url: t.url as string }, 1);
+    const lockedElsewhere = await pipelinedTransaction(
+      t.db,
+      async (_tx, before) => {
+        await before;
+        const probe = other.db.transaction(async (o) => {
+          await o.execute(sql`set local lock_timeout = '2s'`);
+          await o
+            .update(brands)
+            .set({ verified: true })
+            .where(eq(brands.id, brand?.id as string));
+          return "updated";
+        });
+        return { result: await probe.catch(() => "blocked"), writes: Promise.resolve() };
+      },
+      async (tx: Database) => {
+        await tx
+          .update(brands)
+          .set({ verified: false })
+          .where(eq(brands.id, brand?.id as string));
+      },
+    );
+    await other.close();
+    expect(lockedElsewhere).toBe("updated");
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("prepares its statements, so they cost one round trip", async () => {
+    const prepared = await pipelinedTransaction(t.db, async (tx) => {
+      await tx.select({ id: brands.id }).from(brands).where(eq(brands.name, "no such brand"));
+      const rows = resultRows<{ n: number }>(
+        await tx.execute(sql`select count(*)::int as n from pg_prepared_statements where statement like ${"%brands%"}`),
+      );
+      return { result: rows[0]?.n, writes: Promise.resolve() };
+    });
+    expect(prepared).toBeGreaterThan(0);
   });
 
   it.skipIf(!process.env.DATABASE_URL)("fails at once, as unavailable, when its connection dies", async () => {

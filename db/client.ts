@@ -28,10 +28,26 @@ export type DatabaseConfig = { url: string } | { pgliteDir: string };
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 727_001;
 
+/**
+ * The client with every statement prepared. drizzle asks postgres.js for unnamed statements, and
+ * postgres.js sends those with parameters in two round trips (describe, then execute) and holds the
+ * connection's later statements back until the second returns. A prepared statement is described
+ * once per connection; afterwards it costs one round trip and pipelines with the statements around it.
+ */
+function preparing<C extends postgres.Sql | ReservedClient>(client: C): C {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== "unsafe") return Reflect.get(target, property, receiver);
+      return (query: string, parameters?: unknown[], options?: object) =>
+        target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+    },
+  });
+}
+
 function openPostgres(url: string, max: number): DatabaseHandle {
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
   return {
-    db: drizzlePostgres(client) as unknown as Database,
+    db: drizzlePostgres(preparing(client)) as unknown as Database,
     kind: "postgres",
     async migrate() {
       // Replicas may start together: one migrates, the others wait on the lock and find nothing to do.
@@ -125,7 +141,17 @@ export function resultRows<T>(result: unknown): T[] {
 }
 
 /** A transaction's work: its result, and its last writes, already sent, which COMMIT follows. */
-export type PipelinedWork<T> = (tx: Database) => Promise<{ result: T; writes: Promise<unknown> }>;
+export type PipelinedWork<T, P> = (
+  tx: Database,
+  before: Promise<P>,
+) => Promise<{ result: T; writes: Promise<unknown> }>;
+
+/**
+ * Statements that go ahead of the transaction in a short one of their own, without waiting for the
+ * disk (the transaction's COMMIT flushes them too), so the rows they lock are not held for the whole
+ * transaction. For counters that must not serialise concurrent transactions.
+ */
+export type Prelude<P> = (tx: Database) => PromiseLike<P>;
 
 type PostgresClient = postgres.Sql & { options: unknown };
 type ReservedClient = postgres.ReservedSql & { options?: unknown };
@@ -136,13 +162,19 @@ const isPostgresClient = (client: unknown): client is PostgresClient =>
 /**
  * A transaction that costs two round trips fewer than `db.transaction`: on PostgreSQL, BEGIN goes
  * out with the first statements and COMMIT right behind the last writes, on a reserved connection.
- * Anything failing rolls it all back. PGlite has no round trips to save and uses a plain transaction.
+ * Anything failing rolls it all back (but not the prelude, which has committed). PGlite has no round
+ * trips to save and runs the prelude, then the work, in plain transactions.
  */
-export async function pipelinedTransaction<T>(db: Database, work: PipelinedWork<T>): Promise<T> {
+export async function pipelinedTransaction<T, P = undefined>(
+  db: Database,
+  work: PipelinedWork<T, P>,
+  prelude?: Prelude<P>,
+): Promise<T> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!isPostgresClient(client)) {
+    const before = prelude ? await db.transaction(async (tx) => prelude(tx)) : (undefined as P);
     return db.transaction(async (tx) => {
-      const { result, writes } = await work(tx);
+      const { result, writes } = await work(tx, Promise.resolve(before));
       await writes;
       return result;
     });
@@ -150,26 +182,30 @@ export async function pipelinedTransaction<T>(db: Database, work: PipelinedWork<
   const reserved: ReservedClient = await client.reserve();
   // drizzle reads the pool's type parsers from the client it wraps; the reserved one shares them.
   reserved.options = client.options;
-  const tx = drizzlePostgres(reserved as unknown as postgres.Sql) as unknown as Database;
-  // Every statement goes through drizzle, so they reach the connection in the order they were started.
+  const tx = drizzlePostgres(preparing(reserved) as unknown as postgres.Sql) as unknown as Database;
   const send = (statement: string) => tx.execute(sql.raw(statement)).then(() => undefined);
   // A connection that died is already back in the pool's closed list: releasing it would reopen a corpse.
   let lost = false;
   const rollBack = async (error: unknown) => {
     lost = isConnectionLost(error);
-    if (!lost) await send("rollback").catch(() => {});
+    if (lost) return;
+    await afterDispatched();
+    await send("rollback").catch(() => {});
   };
   try {
+    const before = prelude ? runPrelude(tx, send, prelude) : Promise.resolve(undefined as P);
+    if (prelude) await afterDispatched();
     const begun = send("begin");
     let outcome: { result: T; writes: Promise<unknown> };
     try {
-      outcome = await work(tx);
+      outcome = await work(tx, before);
     } catch (error) {
-      await begun.catch(() => {});
+      await Promise.allSettled([before, begun]);
       await rollBack(error);
       throw error;
     }
-    const settled = await Promise.allSettled([begun, outcome.writes, send("commit")]);
+    await afterDispatched();
+    const settled = await Promise.allSettled([before, begun, outcome.writes, send("commit")]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failed) {
       await rollBack(failed.reason);
@@ -179,4 +215,21 @@ export async function pipelinedTransaction<T>(db: Database, work: PipelinedWork<
   } finally {
     if (!lost) reserved.release();
   }
+}
+
+/**
+ * Resolves once every statement started so far has reached the connection: drizzle hands a query
+ * to postgres.js a few microtasks after it is started, and how many depends on the query builder,
+ * so BEGIN and COMMIT wait for the next macrotask to be sure of their place.
+ */
+const afterDispatched = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The prelude in its own transaction, sent at once; a failing statement turns its COMMIT into a rollback. */
+function runPrelude<P>(tx: Database, send: (statement: string) => Promise<void>, prelude: Prelude<P>): Promise<P> {
+  const begun = send("begin");
+  const relaxed = send("set local synchronous_commit = off");
+  // A query builder runs again each time it is awaited: resolve it once.
+  const result = Promise.resolve(prelude(tx));
+  const committed = afterDispatched().then(() => send("commit"));
+  return Promise.all([begun, relaxed, result, committed]).then(() => result);
 }

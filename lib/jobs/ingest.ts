@@ -88,7 +88,9 @@ export function findJobs(tx: Database, jobRefs: readonly JobRef[]): Promise<Map<
     .select()
     .from(jobs)
     .where(
-      sql`(${jobs.connectionId}, ${jobs.externalId}) in (select c, e from jsonb_to_recordset(${refs}::jsonb) as k(c uuid, e text))`,
+      sql`${jobs.id} = any(array(
+        select j.id from jsonb_to_recordset(${refs}::jsonb) as k(c uuid, e text)
+        cross join lateral (select x.id from jobs x where x.connection_id = k.c and x.external_id = k.e limit 1) as j))`,
     )
     .then((rows) => new Map(rows.map((row) => [jobLockKey(row.connectionId, row.externalId), row])));
 }

@@ -96,14 +96,18 @@ function readHistories(tx: Database, keys: readonly FactKey[]): Promise<Map<numb
     window_start: new Date(k.now.getTime() - POSTING_RULES.repost.farmingWindowDays * DAY).toISOString(),
   }));
   return tx
-    .execute(sql`select k.i, max(e.created_at) as last_closed_at,
-             count(case when e.created_at > k.window_start then 1 end)::int as closures
+    .execute(sql`select k.i, h.last_closed_at, h.closures
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
              as k(i int, org_id uuid, connection_id uuid, external_id text, fingerprint text, window_start timestamptz)
-        join jobs j on j.org_id = k.org_id
-                   and (j.fingerprint = k.fingerprint or (j.connection_id = k.connection_id and j.external_id = k.external_id))
-        join job_events e on e.job_id = j.id and e.kind = 'closed' and e.from_status = 'active'
-       group by k.i`)
+        cross join lateral (
+          select max(e.created_at) as last_closed_at,
+                 count(*) filter (where e.created_at > k.window_start)::int as closures
+            from (select j.id from jobs j where j.org_id = k.org_id and j.fingerprint = k.fingerprint
+                  union
+                  select j.id from jobs j
+                   where j.org_id = k.org_id and j.connection_id = k.connection_id and j.external_id = k.external_id) as j
+            join job_events e on e.job_id = j.id and e.kind = 'closed' and e.from_status = 'active') as h
+       where h.last_closed_at is not null`)
     .then((result) => {
       const found = new Map<number, RuleContext["reposting"]>();
       for (const row of resultRows<HistoryRow>(result)) {

@@ -6,7 +6,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { insertRows } from "@/db/bulk";
-import { type Database, pipelinedTransaction } from "@/db/client";
+import { type Database, type PipelinedWork, pipelinedTransaction } from "@/db/client";
 import { lockKeys } from "@/db/locks";
 import { inboundEvents } from "@/db/schema";
 import { type InboundConnection, loadConnectionContexts, secretsValidAt } from "@/lib/ats/connection-context";
@@ -200,7 +200,10 @@ function storedAnswers(tx: Database, accepted: readonly Accepted[]): Promise<Map
     })
     .from(inboundEvents)
     .where(
-      sql`(${inboundEvents.connectionId}, ${inboundEvents.deliveryId}) in (select c, d from jsonb_to_recordset(${keys}::jsonb) as k(c uuid, d text))`,
+      sql`${inboundEvents.id} = any(array(
+        select e.id from jsonb_to_recordset(${keys}::jsonb) as k(c uuid, d text)
+        cross join lateral (
+          select x.id from inbound_events x where x.connection_id = k.c and x.delivery_id = k.d limit 1) as e))`,
     )
     .then(
       (rows) => new Map(rows.map((r) => [`delivery:${r.connectionId}:${r.deliveryId}`, r.response as InboundAnswer])),
@@ -274,17 +277,17 @@ function inboundRecord(a: Accepted, answer: InboundAnswer) {
 }
 
 /**
- * One transaction for the batch, in two round trips when the events say what they are: first the
- * rate-limit counts, every lock (delivery ids, jobs, titles) and every read (earlier answers, the
- * jobs, the rules' facts); then the writes and COMMIT. Repeats get their first answer; work on a
- * title already taken by an earlier delivery in the batch waits for the next batch.
+ * One transaction for the batch, in two round trips when the events say what they are: first every
+ * lock (delivery ids, jobs, titles) and every read (earlier answers, the jobs, the rules' facts);
+ * then the writes and COMMIT. The rate-limit counts go just ahead, in a short transaction of their
+ * own, so concurrent batches of one connection don't queue behind its counter's row lock. Repeats
+ * get their first answer; work on a title already taken by an earlier delivery waits for the next batch.
  */
 function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number, Answer>> {
   const accepted = signed.flatMap(({ parsed }) => (parsed instanceof Response ? [] : [parsed]));
   const works = accepted.flatMap((a) => (a.work ? [a.work] : []));
   const guess = provisionalFacts(accepted);
-  return pipelinedTransaction(db, async (tx) => {
-    const counted = countAgainstLimits(tx, signed);
+  const work: PipelinedWork<Map<number, Answer>, unknown> = async (tx, counted) => {
     const locked = lockKeys(tx, [
       ...accepted.map(deliveryLockKey),
       ...works.map(workLockKey),
@@ -349,7 +352,8 @@ function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number
       answers.set(a.index, records[i]?.response as InboundAnswer);
     const writes = Promise.all([insertRows(tx, inboundEvents, records), writeDecisions(tx, decisions)]);
     return { result: answers, writes };
-  });
+  };
+  return pipelinedTransaction(db, work, (tx) => countAgainstLimits(tx, signed));
 }
 
 const rateLimited = (limit: WindowState) =>
