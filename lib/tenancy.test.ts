@@ -26,6 +26,7 @@ import { genericJob, inboundRequest, makeConnection, signGeneric } from "@/lib/t
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "./ats/inbound/handle-request";
+import { deliveryQueueFor } from "./ats/inbound/queue";
 
 let t: TestDatabase;
 type Tenant = { scope: Scope; connectionId: string; jobId: string };
@@ -41,7 +42,11 @@ async function tenant(name: string): Promise<Tenant> {
   });
   const generic = await makeConnection(t.db, org.id, org.brandId, { endpointUrl: "https://ats.example/hook" });
   const body = JSON.stringify(genericJob({ salary: null }));
-  const answer = await handleInboundRequest(t.db, inboundRequest(generic, body, signGeneric(body)), generic);
+  const answer = await handleInboundRequest(
+    deliveryQueueFor(t.db),
+    inboundRequest(generic, body, signGeneric(body)),
+    generic,
+  );
   const { jobs } = (await answer.json()) as { jobs: { jobId: string }[] };
   const jobId = jobs[0]?.jobId as string;
   await recordAudit(t.db, { orgId: org.id, actorUserId: owner.id, action: `${name}.secret-action` });

@@ -7,6 +7,7 @@ import { type BoardServer, startBoardServer } from "@/lib/testing/board-server";
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "./inbound/handle-request";
+import { deliveryQueueFor } from "./inbound/queue";
 import { requestSync, runDueSyncs, runSync, startSyncRun } from "./sync";
 
 let t: TestDatabase;
@@ -122,7 +123,11 @@ describe("pull sync", () => {
       }),
     );
     const answer = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, post, signGreenhouse(post)), connectionId)
+      await handleInboundRequest(
+        deliveryQueueFor(t.db),
+        inboundRequest(connectionId, post, signGreenhouse(post)),
+        connectionId,
+      )
     ).json();
     expect(answer.jobs[0]).toMatchObject({ externalId: "6001", status: "needs_info" });
     board.greenhouse.jobs = [greenhouseJob(77, 6001, "Platform Engineer")];

@@ -7,6 +7,7 @@ import { resultRows } from "@/db/client";
 import { candidateProfiles } from "@/db/schema";
 import { createConnection, sendTestEvent, setEndpoint } from "@/lib/ats/connections/commands";
 import { handleInboundRequest } from "@/lib/ats/inbound/handle-request";
+import { deliveryQueueFor } from "@/lib/ats/inbound/queue";
 import { genericJob, inboundRequest, signGeneric } from "@/lib/testing/ats";
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -85,7 +86,7 @@ beforeAll(async () => {
   ]) {
     const body = JSON.stringify(payload);
     const response = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(created.id, body, signGeneric(body, { secret: created.signingSecret as string })),
       created.id,
     );

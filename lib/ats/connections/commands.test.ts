@@ -8,6 +8,7 @@ import { genericJob, inboundRequest, signGeneric } from "@/lib/testing/ats";
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "../inbound/handle-request";
+import { deliveryQueueFor } from "../inbound/queue";
 import {
   activateConnection,
   createConnection,
@@ -148,7 +149,11 @@ describe("connection wizard commands", () => {
     const send = async () => {
       const body = JSON.stringify(genericJob());
       return (
-        await handleInboundRequest(t.db, inboundRequest(created.id, body, signGeneric(body, { secret })), created.id)
+        await handleInboundRequest(
+          deliveryQueueFor(t.db),
+          inboundRequest(created.id, body, signGeneric(body, { secret })),
+          created.id,
+        )
       ).status;
     };
     expect(await send()).toBe(403);

@@ -30,7 +30,14 @@ import { cleanDeep, cleanExternalId, cleanText } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { hits, type WindowState } from "@/lib/rate-limit";
 import { DEFER } from "./group-commit";
-import { errorResponse, type InboundAnswer, internalErrorResponse, okResponse, unavailableResponse } from "./responses";
+import {
+  errorReply,
+  type InboundAnswer,
+  type InboundReply,
+  internalErrorReply,
+  okReply,
+  unavailableReply,
+} from "./responses";
 
 /** What the route handler could tell without the database: the body, or why there is none. */
 export type Delivery = {
@@ -42,10 +49,12 @@ export type Delivery = {
   limit?: WindowState;
 };
 
-type Result = Response | typeof DEFER;
+type Result = InboundReply | typeof DEFER;
+
+const isReply = (x: Accepted | InboundAnswer | InboundReply): x is InboundReply => "status" in x;
 
 /** A delivery whose signature is good: what it asks for, or why it is refused (if within the limit). */
-type Signed = { index: number; d: Delivery; conn: InboundConnection; parsed: Accepted | Response };
+type Signed = { index: number; d: Delivery; conn: InboundConnection; parsed: Accepted | InboundReply };
 
 /** A signed delivery that parsed into something to store. */
 type Accepted = {
@@ -64,9 +73,9 @@ const SIGNATURE_MESSAGES = {
 } as const;
 
 const BODY_PROBLEMS = {
-  unsupported_media_type: () => errorResponse("unsupported_media_type", "Send the event as application/json."),
-  payload_too_large: () => errorResponse("payload_too_large", "The body is larger than 256 KiB."),
-  unreadable: () => errorResponse("invalid_payload", "The body couldn't be read.", { issues: [] }),
+  unsupported_media_type: () => errorReply("unsupported_media_type", "Send the event as application/json."),
+  payload_too_large: () => errorReply("payload_too_large", "The body is larger than 256 KiB."),
+  unreadable: () => errorReply("invalid_payload", "The body couldn't be read.", { issues: [] }),
 } as const;
 
 const rateLimitOf = (conn: InboundConnection) => ({
@@ -75,12 +84,12 @@ const rateLimitOf = (conn: InboundConnection) => ({
   windowSeconds: 60,
 });
 
-function refusal(conn: InboundConnection | undefined): Response | null {
+function refusal(conn: InboundConnection | undefined): InboundReply | null {
   if (!conn || !webhookAdapterFor(conn.provider))
-    return errorResponse("not_found", "There is no webhook connection with this id.");
-  if (conn.status === "disabled") return errorResponse("connection_disabled", "This connection has been disabled.");
+    return errorReply("not_found", "There is no webhook connection with this id.");
+  if (conn.status === "disabled") return errorReply("connection_disabled", "This connection has been disabled.");
   if (conn.org.standing !== "active") {
-    return errorResponse("connection_disabled", "This organisation's integrations are suspended.");
+    return errorReply("connection_disabled", "This organisation's integrations are suspended.");
   }
   return null;
 }
@@ -106,7 +115,7 @@ function storableEvent(parsed: InboundEvent): InboundEvent | null {
 }
 
 /** Refusals that need no count: unknown or disabled connection, unusable body, bad signature. */
-function checkSignature(d: Delivery, conn: InboundConnection | undefined): Response | null {
+function checkSignature(d: Delivery, conn: InboundConnection | undefined): InboundReply | null {
   const refused = refusal(conn);
   if (refused || !conn) return refused;
   if (typeof d.body === "string") return BODY_PROBLEMS[d.body]();
@@ -117,7 +126,7 @@ function checkSignature(d: Delivery, conn: InboundConnection | undefined): Respo
     secrets: secretsValidAt(conn, d.now),
     now: d.now,
   });
-  return verified.ok ? null : errorResponse("invalid_signature", SIGNATURE_MESSAGES[verified.reason]);
+  return verified.ok ? null : errorReply("invalid_signature", SIGNATURE_MESSAGES[verified.reason]);
 }
 
 /** Counts the deliveries against their connections' limits: one statement per connection, all sent at once. */
@@ -139,29 +148,29 @@ function countAgainstLimits(tx: Database, signed: readonly Signed[]): Promise<un
 }
 
 /** Parses a signed delivery into the work it asks for, or the answer refusing it. */
-function parse(d: Delivery, conn: InboundConnection, index: number): Accepted | Response {
+function parse(d: Delivery, conn: InboundConnection, index: number): Accepted | InboundReply {
   const rawBody = d.body as Buffer;
   let body: unknown;
   try {
     body = JSON.parse(rawBody.toString("utf8"));
   } catch {
-    return errorResponse("invalid_payload", "The body isn't valid JSON.", { issues: [] });
+    return errorReply("invalid_payload", "The body isn't valid JSON.", { issues: [] });
   }
   const adapter = webhookAdapterFor(conn.provider) as WebhookAdapter;
   const parsed = adapter.parse(body);
   if (!parsed.ok) {
-    return errorResponse("invalid_payload", `The body isn't a ${conn.provider} event we understand.`, {
+    return errorReply("invalid_payload", `The body isn't a ${conn.provider} event we understand.`, {
       issues: parsed.issues,
     });
   }
   const event = storableEvent(parsed.event);
   if (!event) {
-    return errorResponse("invalid_payload", "The job's id is empty.", {
+    return errorReply("invalid_payload", "The job's id is empty.", {
       issues: [{ path: "externalId", message: "must not be empty" }],
     });
   }
   if (conn.status === "draft" && event.kind !== "ping") {
-    return errorResponse("connection_disabled", "This connection isn't active yet: finish its set-up in the portal.");
+    return errorReply("connection_disabled", "This connection isn't active yet: finish its set-up in the portal.");
   }
   const inboundEventId = randomUUID();
   const source = { kind: "webhook", inboundEventId } as const;
@@ -181,7 +190,7 @@ const deliveryLockKey = (a: Accepted) => `delivery:${a.conn.id}:${a.deliveryId}`
 function firstOfEach(signed: readonly Signed[]): Signed[] {
   const claimed = new Set<string>();
   return signed.filter(({ parsed }) => {
-    if (parsed instanceof Response) return true;
+    if (isReply(parsed)) return true;
     const keys = [deliveryLockKey(parsed), ...(parsed.work ? [workLockKey(parsed.work)] : [])];
     if (keys.some((k) => claimed.has(k))) return false;
     for (const k of keys) claimed.add(k);
@@ -210,7 +219,7 @@ function storedAnswers(tx: Database, accepted: readonly Accepted[]): Promise<Map
     );
 }
 
-type Answer = Response | InboundAnswer | typeof DEFER;
+type Answer = InboundReply | InboundAnswer | typeof DEFER;
 
 /** The works' jobs as if new: their titles and fingerprints as the events give them, to read ahead. */
 function provisionalFacts(accepted: readonly Accepted[]) {
@@ -284,7 +293,7 @@ function inboundRecord(a: Accepted, answer: InboundAnswer) {
  * get their first answer; work on a title already taken by an earlier delivery waits for the next batch.
  */
 function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number, Answer>> {
-  const accepted = signed.flatMap(({ parsed }) => (parsed instanceof Response ? [] : [parsed]));
+  const accepted = signed.flatMap(({ parsed }) => (isReply(parsed) ? [] : [parsed]));
   const works = accepted.flatMap((a) => (a.work ? [a.work] : []));
   const guess = provisionalFacts(accepted);
   const work: PipelinedWork<Map<number, Answer>, unknown> = async (tx, counted) => {
@@ -309,7 +318,7 @@ function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number
         answers.set(index, rateLimited(d.limit as WindowState));
         continue;
       }
-      if (parsed instanceof Response) {
+      if (isReply(parsed)) {
         answers.set(index, parsed);
         continue;
       }
@@ -357,7 +366,7 @@ function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number
 }
 
 const rateLimited = (limit: WindowState) =>
-  errorResponse("rate_limited", "Too many events for this connection; slow down and retry.", {
+  errorReply("rate_limited", "Too many events for this connection; slow down and retry.", {
     retryAfterSeconds: limit.retryAfterSeconds,
   });
 
@@ -365,7 +374,7 @@ const rateLimited = (limit: WindowState) =>
 async function store(db: Database, signed: Signed[], results: Result[]) {
   const settle = (answers: Map<number, Answer>) => {
     for (const [index, answer] of answers) {
-      results[index] = answer === DEFER || answer instanceof Response ? answer : okResponse(answer);
+      results[index] = answer === DEFER || isReply(answer) ? answer : okReply(answer);
     }
   };
   try {
@@ -388,7 +397,7 @@ function fail(signed: Signed[], results: Result[], error: unknown) {
   const unavailable = isDatabaseUnavailable(error);
   for (const { index, conn } of signed) {
     log.error(unavailable ? "inbound.database_unavailable" : "inbound.failed", { connectionId: conn.id, error });
-    results[index] = unavailable ? unavailableResponse() : internalErrorResponse();
+    results[index] = unavailable ? unavailableReply() : internalErrorReply();
   }
 }
 
@@ -402,7 +411,7 @@ export async function handleDeliveries(db: Database, deliveries: Delivery[]): Pr
   for (const [index, d] of deliveries.entries()) {
     const conn = connections.get(d.connectionId);
     const refused = checkSignature(d, conn);
-    if (refused || !conn) results[index] = refused as Response;
+    if (refused || !conn) results[index] = refused as InboundReply;
     else signed.push({ index, d, conn, parsed: parse(d, conn, index) });
   }
   const now = firstOfEach(signed);

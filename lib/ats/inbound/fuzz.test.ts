@@ -17,6 +17,7 @@ import {
 import { makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "./handle-request";
+import { deliveryQueueFor } from "./queue";
 
 let t: TestDatabase;
 const connections: Record<"generic" | "greenhouse" | "ashby", string> = { generic: "", greenhouse: "", ashby: "" };
@@ -100,7 +101,7 @@ describe("inbound fuzzing", () => {
           } catch {
             return;
           }
-          const response = await handleInboundRequest(t.db, request, id);
+          const response = await handleInboundRequest(deliveryQueueFor(t.db), request, id);
           expect(response.status).toBeGreaterThanOrEqual(400);
           expect(response.status).toBeLessThan(500);
           await response.arrayBuffer();
@@ -205,7 +206,7 @@ describe("inbound fuzzing", () => {
             : p === "greenhouse"
               ? signGreenhouse(text, { secret: PLAIN_SECRET })
               : signAshby(text, { secret: PLAIN_SECRET, webhookId: crypto.randomUUID() });
-        const response = await handleInboundRequest(t.db, inboundRequest(id, text, headers), id);
+        const response = await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(id, text, headers), id);
         expect([200, 400]).toContain(response.status);
         await response.arrayBuffer();
       }),

@@ -22,6 +22,7 @@ import {
 import { makeMember } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { handleInboundRequest } from "./handle-request";
+import { deliveryQueueFor } from "./queue";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ afterAll(async () => t.drop());
 async function sendGeneric(connectionId: string, payload: unknown, sign: Parameters<typeof signGeneric>[1] = {}) {
   const body = JSON.stringify(payload);
   const response = await handleInboundRequest(
-    t.db,
+    deliveryQueueFor(t.db),
     inboundRequest(connectionId, body, signGeneric(body, sign)),
     connectionId,
   );
@@ -115,7 +116,9 @@ describe("generic (Standard Webhooks) events", () => {
     const headers = signGeneric(body, { id: "msg_simultaneous" });
     const answers = await Promise.all(
       [0, 1].map(async () =>
-        (await handleInboundRequest(t.db, inboundRequest(connectionId, body, headers), connectionId)).json(),
+        (
+          await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, body, headers), connectionId)
+        ).json(),
       ),
     );
     expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
@@ -210,7 +213,7 @@ describe("every status code of the contract", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const notJson = "{not json";
     const r1 = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, notJson, signGeneric(notJson)),
       connectionId,
     );
@@ -226,7 +229,7 @@ describe("every status code of the contract", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const body = JSON.stringify(genericJob());
     const unsigned = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, body, { "content-type": "application/json" }),
       connectionId,
     );
@@ -239,7 +242,7 @@ describe("every status code of the contract", () => {
     ).toBe(401);
     const tampered = signGeneric(body);
     const r = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, body.replace("Senior", "Junior"), tampered),
       connectionId,
     );
@@ -259,7 +262,7 @@ describe("every status code of the contract", () => {
     const ping = fixture("greenhouse-webhook-ping.json");
     const ghDraft = await makeEmployerWithConnection(t.db, { status: "draft", provider: "greenhouse" });
     const pinged = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(ghDraft.connectionId, ping, signGreenhouse(ping)),
       ghDraft.connectionId,
     );
@@ -278,7 +281,7 @@ describe("every status code of the contract", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const big = JSON.stringify(genericJob({ description: "x".repeat(300 * 1024) }));
     const declared = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, big, signGeneric(big)),
       connectionId,
     );
@@ -295,7 +298,7 @@ describe("every status code of the contract", () => {
       body: stream,
       duplex: "half",
     } as RequestInit);
-    const r = await handleInboundRequest(t.db, streamed, connectionId);
+    const r = await handleInboundRequest(deliveryQueueFor(t.db), streamed, connectionId);
     expect(r.status).toBe(413);
     expect((await r.json()).error.code).toBe("payload_too_large");
   });
@@ -304,7 +307,7 @@ describe("every status code of the contract", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const body = JSON.stringify(genericJob());
     const r = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, body, { ...signGeneric(body), "content-type": "text/plain" }),
       connectionId,
     );
@@ -332,7 +335,7 @@ describe("every status code of the contract", () => {
   it("503 with Retry-After when the database can't be reached", async () => {
     const down = openDatabase({ url: "postgres://postgres@127.0.0.1:1/nowhere" }, 1);
     const response = await handleInboundRequest(
-      down.db,
+      deliveryQueueFor(down.db),
       inboundRequest("00000000-0000-4000-8000-000000000001", "{}", {}),
       "00000000-0000-4000-8000-000000000001",
     );
@@ -348,7 +351,7 @@ describe("providers, signed as each provider signs", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
     const created = fixture("greenhouse-webhook-job_created.json");
     const r1 = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, created, signGreenhouse(created)),
       connectionId,
     );
@@ -358,7 +361,7 @@ describe("providers, signed as each provider signs", () => {
     expect(b1.jobs[0].violations.map((v: { code: string }) => v.code)).toContain("salary.missing");
     const deleted = fixture("greenhouse-webhook-job_deleted.json");
     const r2 = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, deleted, signGreenhouse(deleted)),
       connectionId,
     );
@@ -383,12 +386,20 @@ describe("providers, signed as each provider signs", () => {
       }),
     );
     const created = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, post, signGreenhouse(post)), connectionId)
+      await handleInboundRequest(
+        deliveryQueueFor(t.db),
+        inboundRequest(connectionId, post, signGreenhouse(post)),
+        connectionId,
+      )
     ).json();
     expect(created.jobs[0]).toMatchObject({ externalId: "284999", status: "needs_info" });
     const deleted = fixture("greenhouse-webhook-job_post_deleted.json");
     const answer = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, deleted, signGreenhouse(deleted)), connectionId)
+      await handleInboundRequest(
+        deliveryQueueFor(t.db),
+        inboundRequest(connectionId, deleted, signGreenhouse(deleted)),
+        connectionId,
+      )
     ).json();
     expect(answer.jobs).toEqual([
       { externalId: "284999", jobId: created.jobs[0].jobId, status: "closed", violations: [] },
@@ -399,11 +410,19 @@ describe("providers, signed as each provider signs", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "ashby" });
     const update = fixture("ashby-webhook-jobPostingUpdate.RECONSTRUCTED.json");
     const first = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, update, signAshby(update)), connectionId)
+      await handleInboundRequest(
+        deliveryQueueFor(t.db),
+        inboundRequest(connectionId, update, signAshby(update)),
+        connectionId,
+      )
     ).json();
     const unpublish = Buffer.from(update.toString("utf8").replace('"jobPostingUpdate"', '"jobPostingUnpublish"'));
     const answer = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, unpublish, signAshby(unpublish)), connectionId)
+      await handleInboundRequest(
+        deliveryQueueFor(t.db),
+        inboundRequest(connectionId, unpublish, signAshby(unpublish)),
+        connectionId,
+      )
     ).json();
     expect(answer.jobs).toEqual([
       { externalId: first.jobs[0].externalId, jobId: first.jobs[0].jobId, status: "closed", violations: [] },
@@ -414,9 +433,9 @@ describe("providers, signed as each provider signs", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
     const post = fixture("greenhouse-webhook-job_post_created.json");
     const headers = signGreenhouse(post, { eventId: "gh-evt-1" });
-    await handleInboundRequest(t.db, inboundRequest(connectionId, post, headers), connectionId);
+    await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, post, headers), connectionId);
     const again = await (
-      await handleInboundRequest(t.db, inboundRequest(connectionId, post, headers), connectionId)
+      await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, post, headers), connectionId)
     ).json();
     expect(again).toMatchObject({ deliveryId: "gh-evt-1", duplicate: true });
   });
@@ -424,12 +443,16 @@ describe("providers, signed as each provider signs", () => {
   it("Ashby: a posting update is processed; an unknown action is acknowledged and ignored", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "ashby" });
     const update = fixture("ashby-webhook-jobPostingUpdate.RECONSTRUCTED.json");
-    const r = await handleInboundRequest(t.db, inboundRequest(connectionId, update, signAshby(update)), connectionId);
+    const r = await handleInboundRequest(
+      deliveryQueueFor(t.db),
+      inboundRequest(connectionId, update, signAshby(update)),
+      connectionId,
+    );
     expect(r.status).toBe(200);
     expect((await r.json()).jobs[0]).toMatchObject({ externalId: "d5a6bc97-4259-4bc5-b3fe-6d3edfd538e3" });
     const create = fixture("ashby-webhook-jobCreate.RECONSTRUCTED.json");
     const ignored = await handleInboundRequest(
-      t.db,
+      deliveryQueueFor(t.db),
       inboundRequest(connectionId, create, signAshby(create)),
       connectionId,
     );
@@ -541,7 +564,11 @@ describe("a database that fails mid-request", () => {
 
 async function sendGenericOn(db: TestDatabase["db"], connectionId: string) {
   const body = JSON.stringify(genericJob());
-  return handleInboundRequest(db, inboundRequest(connectionId, body, signGeneric(body)), connectionId);
+  return handleInboundRequest(
+    deliveryQueueFor(db),
+    inboundRequest(connectionId, body, signGeneric(body)),
+    connectionId,
+  );
 }
 
 /** Polls (no sleep) until this many requests under test are blocked on a lock. */

@@ -3,29 +3,13 @@
 // limit, parse, idempotency key, work in one transaction) happens in group-committed batches.
 // Nothing the sender controls gives a 500.
 import "server-only";
-import type { Database } from "@/db/client";
-import { isDatabaseUnavailable } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { log } from "@/lib/log";
-import { type Delivery, handleDeliveries } from "./deliveries";
-import { groupCommit } from "./group-commit";
+import type { Delivery } from "./deliveries";
+import type { DeliveryQueue } from "./queue";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
-import { errorResponse, internalErrorResponse, unavailableResponse } from "./responses";
+import { errorReply, toResponse } from "./responses";
 
 const MAX_BODY_BYTES = 256 * 1024;
-/** Deliveries per transaction, and transactions at once per database. */
-const BATCHING = { maxBatch: 64, maxInFlight: 2 };
-
-const batchers = new WeakMap<Database, ReturnType<typeof groupCommit<Delivery, Response>>>();
-
-function batcherFor(db: Database) {
-  let batcher = batchers.get(db);
-  if (!batcher) {
-    batcher = groupCommit<Delivery, Response>((deliveries) => handleDeliveries(db, deliveries), BATCHING);
-    batchers.set(db, batcher);
-  }
-  return batcher;
-}
 
 function isJson(contentType: string | null): boolean {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -41,17 +25,13 @@ async function readBody(request: Request): Promise<Delivery["body"]> {
   }
 }
 
-export async function handleInboundRequest(db: Database, request: Request, connectionId: string, now = new Date()) {
-  if (!isUuid(connectionId)) return errorResponse("not_found", "There is no webhook connection with this id.");
+export async function handleInboundRequest(
+  queue: DeliveryQueue,
+  request: Request,
+  connectionId: string,
+  now = new Date(),
+): Promise<Response> {
+  if (!isUuid(connectionId)) return toResponse(errorReply("not_found", "There is no webhook connection with this id."));
   const body = await readBody(request);
-  try {
-    return await batcherFor(db).submit({ connectionId, headers: request.headers, body, now });
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) {
-      log.error("inbound.database_unavailable", { connectionId, error });
-      return unavailableResponse();
-    }
-    log.error("inbound.failed", { connectionId, error });
-    return internalErrorResponse();
-  }
+  return toResponse(await queue.submit({ connectionId, headers: request.headers, body, now }));
 }

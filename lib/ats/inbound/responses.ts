@@ -1,4 +1,5 @@
-// The inbound endpoint's answers (CONTRACT.md §3): one JSON error shape, and the success body.
+// The inbound endpoint's answers (CONTRACT.md §3): one JSON error shape, and the success body. They
+// are plain data (a status, headers, the JSON text), so they can cross from the inbound worker thread.
 import "server-only";
 import type { PayloadIssue } from "@/lib/ats/normalized-job";
 import type { JobOutcome } from "@/lib/jobs/ingest";
@@ -24,30 +25,44 @@ const STATUS: Record<InboundErrorCode, number> = {
   database_unavailable: 503,
 };
 
-export function errorResponse(
+export type InboundReply = { status: number; headers: Record<string, string>; json: string };
+
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+export function errorReply(
   code: InboundErrorCode,
   message: string,
   extra: { issues?: PayloadIssue[]; retryAfterSeconds?: number } = {},
-): Response {
-  const headers: Record<string, string> = { "cache-control": "no-store" };
+): InboundReply {
+  const headers: Record<string, string> = { ...NO_STORE };
   if (extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(extra.retryAfterSeconds);
   const body = { error: { code, message, ...(extra.issues ? { issues: extra.issues.slice(0, 50) } : {}) } };
-  return Response.json(body, { status: STATUS[code], headers });
+  return { status: STATUS[code], headers, json: JSON.stringify(body) };
 }
 
 export type InboundAnswer = { received: true; deliveryId: string; duplicate: boolean; jobs: JobOutcome[] };
 
-export function okResponse(answer: InboundAnswer): Response {
-  return Response.json(answer, { status: 200, headers: { "cache-control": "no-store" } });
-}
+export const okReply = (answer: InboundAnswer): InboundReply => ({
+  status: 200,
+  headers: { ...NO_STORE },
+  json: JSON.stringify(answer),
+});
 
-export const unavailableResponse = () =>
-  errorResponse("database_unavailable", "The service is temporarily unavailable; retry shortly.", {
+export const unavailableReply = () =>
+  errorReply("database_unavailable", "The service is temporarily unavailable; retry shortly.", {
     retryAfterSeconds: 5,
   });
 
-export const internalErrorResponse = () =>
-  Response.json(
-    { error: { code: "internal", message: "Something went wrong on our side; it has been logged." } },
-    { status: 500, headers: { "cache-control": "no-store" } },
-  );
+export const internalErrorReply = (): InboundReply => ({
+  status: 500,
+  headers: { ...NO_STORE },
+  json: JSON.stringify({
+    error: { code: "internal", message: "Something went wrong on our side; it has been logged." },
+  }),
+});
+
+export const toResponse = (reply: InboundReply) =>
+  new Response(reply.json, {
+    status: reply.status,
+    headers: { "content-type": "application/json", ...reply.headers },
+  });

@@ -1,0 +1,36 @@
+// Deliveries on their way to the database, stored in group-committed batches on a database handle.
+import "server-only";
+import type { Database } from "@/db/client";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { type Delivery, handleDeliveries } from "./deliveries";
+import { groupCommit } from "./group-commit";
+import { type InboundReply, internalErrorReply, unavailableReply } from "./responses";
+
+/** Takes a delivery and answers it; never rejects (a failure is a 503, or a 500 that is logged). */
+export type DeliveryQueue = { submit(delivery: Delivery): Promise<InboundReply> };
+
+/** Deliveries per transaction, and transactions at once per database. */
+const BATCHING = { maxBatch: 64, maxInFlight: 2 };
+
+const queues = new WeakMap<Database, DeliveryQueue>();
+
+function failureReply(error: unknown, connectionId: string): InboundReply {
+  if (isDatabaseUnavailable(error)) {
+    log.error("inbound.database_unavailable", { connectionId, error });
+    return unavailableReply();
+  }
+  log.error("inbound.failed", { connectionId, error });
+  return internalErrorReply();
+}
+
+/** Deliveries stored on `db`, in this thread. */
+export function deliveryQueueFor(db: Database): DeliveryQueue {
+  let queue = queues.get(db);
+  if (!queue) {
+    const batcher = groupCommit<Delivery, InboundReply>((deliveries) => handleDeliveries(db, deliveries), BATCHING);
+    queue = { submit: (d) => batcher.submit(d).catch((error: unknown) => failureReply(error, d.connectionId)) };
+    queues.set(db, queue);
+  }
+  return queue;
+}
