@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
 import { buildIfNeeded } from "../scripts/build-if-needed";
+import { type CpuPerRequest, cpuPerRequest, cpuSnapshot } from "./cpu";
 import { startServer } from "./server";
 
 const CONCURRENCY = 20;
@@ -18,7 +19,15 @@ const PORT = 3400;
 const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
 
-type Load = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+type Load = {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  cpu: CpuPerRequest | null;
+};
 
 function urlFor(base: string, database: string) {
   const url = new URL(base);
@@ -26,8 +35,10 @@ function urlFor(base: string, database: string) {
   return url.toString();
 }
 
-async function load(options: autocannon.Options): Promise<Load> {
+async function load(serverPid: number, options: autocannon.Options): Promise<Load> {
+  const before = cpuSnapshot(serverPid);
   const result = await autocannon({ connections: CONCURRENCY, duration: DURATION_S, ...options });
+  const after = cpuSnapshot(serverPid);
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -35,6 +46,7 @@ async function load(options: autocannon.Options): Promise<Load> {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    cpu: cpuPerRequest(before, after, result.requests.total),
   };
 }
 
@@ -147,12 +159,12 @@ async function main() {
   try {
     const connectionId = await connectionFor(databaseUrl);
     console.log(`Measuring for ${DURATION_S} s each at ${CONCURRENCY} concurrent senders…`);
-    await load({ url: `${server.url}/api/live`, duration: 3 });
-    const noop = await load({ url: `${server.url}/api/live` });
+    await load(server.pid, { url: `${server.url}/api/live`, duration: 3 });
+    const noop = await load(server.pid, { url: `${server.url}/api/live` });
     const inboundUrl = `${server.url}/api/ats/${connectionId}/events`;
     // Both routes get the same warm-up (JIT, module loading, the pool's connections) before measuring.
-    await load({ url: inboundUrl, requests: inboundRequests("warmup"), duration: 3 });
-    const inbound = await load({ url: inboundUrl, requests: inboundRequests("measured") });
+    await load(server.pid, { url: inboundUrl, requests: inboundRequests("warmup"), duration: 3 });
+    const inbound = await load(server.pid, { url: inboundUrl, requests: inboundRequests("measured") });
     const inserts = await rawInsertRate(databaseUrl);
     const seed = await seedRate(databaseUrl);
     report({ noop, inbound, inserts, seed });
@@ -165,26 +177,27 @@ async function main() {
 }
 
 function report(r: { noop: Load; inbound: Load; inserts: number; seed: { candidates: number; seconds: number } }) {
+  const cpu = (l: Load) =>
+    l.cpu ? [`${l.cpu.serverMs} ms`, `${l.cpu.postgresMs} ms`, `${l.cpu.machineBusyPercent}%`] : ["", "", ""];
+  const load = (what: string, l: Load) => [
+    what,
+    `${l.rps}/s`,
+    `${l.p50} ms`,
+    `${l.p99} ms`,
+    `${l.non2xx + l.errors}`,
+    ...cpu(l),
+  ];
   const rows = [
-    [
-      "no-op route (GET /api/live)",
-      `${r.noop.rps}/s`,
-      `${r.noop.p50} ms`,
-      `${r.noop.p99} ms`,
-      `${r.noop.non2xx + r.noop.errors}`,
-    ],
-    [
-      "inbound job events (POST, signed, new job each)",
-      `${r.inbound.rps}/s`,
-      `${r.inbound.p50} ms`,
-      `${r.inbound.p99} ms`,
-      `${r.inbound.non2xx + r.inbound.errors}`,
-    ],
-    ["raw single-row inserts (pgbench, same PostgreSQL)", `${r.inserts}/s`, "", "", ""],
+    load("no-op route (GET /api/live)", r.noop),
+    load("inbound job events (POST, signed, new job each)", r.inbound),
+    ["raw single-row inserts (pgbench, same PostgreSQL)", `${r.inserts}/s`, "", "", "", "", "", ""],
     [
       "demo seed, 100,000 candidates with identities",
       `${Math.round(r.seed.candidates / r.seed.seconds)}/s`,
       `${r.seed.seconds} s total`,
+      "",
+      "",
+      "",
       "",
       "",
     ],
@@ -193,7 +206,10 @@ function report(r: { noop: Load; inbound: Load; inserts: number; seed: { candida
     inboundVsNoop: Math.round((r.inbound.rps / r.noop.rps) * 100) / 100,
     inboundVsRawInserts: Math.round((r.inbound.rps / r.inserts) * 100) / 100,
   };
-  console.log(`\n| what | rate | p50 | p99 | failed |\n|---|---|---|---|---|`);
+  console.log(
+    "\n| what | rate | p50 | p99 | failed | server CPU / request | PostgreSQL CPU / request | machine busy |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   console.log(
     `\ninbound / no-op = ${ratios.inboundVsNoop} (goal ≥ 0.5); inbound / raw inserts = ${ratios.inboundVsRawInserts}; inbound p99 goal < 100 ms`,

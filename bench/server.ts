@@ -1,7 +1,7 @@
 // Starts the production build against a database for the benchmark, and stops it again.
 import { type ChildProcess, spawn } from "node:child_process";
 
-export type BenchServer = { url: string; stop(): Promise<void> };
+export type BenchServer = { url: string; pid: number; stop(): Promise<void> };
 
 /** BENCH_PROFILE=dir writes the server's CPU profile there, to find where the time goes. */
 const profiling = () =>
@@ -41,6 +41,7 @@ export async function startServer(databaseUrl: string, port: number, dataDir: st
   }
   return {
     url,
+    pid: child.pid as number,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       if (child.pid) process.kill(-child.pid, "SIGTERM");
