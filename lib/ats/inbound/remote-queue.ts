@@ -7,7 +7,7 @@ import type { DeliveryQueue } from "./queue";
 import { type InboundReply, unavailableReply } from "./responses";
 
 /** A worker, its parent port, or one port of a MessageChannel. */
-export type Endpoint = Worker | MessagePort;
+type Endpoint = Worker | MessagePort;
 
 /** A delivery as structured-clone data: headers as pairs, the body in a buffer of its own (transferred). */
 type WireDelivery = Omit<Delivery, "headers" | "body" | "limit"> & {
@@ -28,7 +28,7 @@ const fromWire = (d: WireDelivery): Delivery => ({
   body: typeof d.body === "string" ? d.body : Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength),
 });
 
-/** Sends what `gather` collects during this turn of the event loop as one message, at its end. */
+/** Posts the items given during one turn of the event loop as one message, at the end of that turn. */
 function batchedSender<T>(endpoint: Endpoint) {
   let items: T[] = [];
   let transfer: ArrayBuffer[] = [];
