@@ -129,6 +129,44 @@ describe("pipelined transactions", () => {
     expect(prepared).toBeGreaterThan(0);
   });
 
+  it.skipIf(!process.env.DATABASE_URL)(
+    "never runs a statement again after its transaction ended, when a table changed under a prepared one",
+    async () => {
+      const pool = openDatabase({ url: t.url as string }, 1);
+      await pool.db.execute(sql`create table retry_probe (a int)`);
+      const insert = (tx: Database) => tx.execute(sql`insert into retry_probe (a) values (${1}) returning a`);
+      await pipelinedTransaction(pool.db, async (tx) => ({ result: null, writes: insert(tx) }));
+      await t.db.execute(sql`alter table retry_probe alter column a type bigint`);
+      const attempt = pipelinedTransaction(pool.db, async (tx) => ({ result: null, writes: insert(tx) }));
+      await expect(attempt).rejects.toMatchObject({ cause: { message: "cached plan must not change result type" } });
+      const rows = async () =>
+        resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from retry_probe`));
+      expect((await rows())[0]?.n).toBe(1);
+      await pipelinedTransaction(pool.db, async (tx) => ({ result: null, writes: insert(tx) }));
+      expect((await rows())[0]?.n).toBe(2);
+      await pool.close();
+    },
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "fails the statements still waiting to be sent when its connection dies",
+    async () => {
+      const pool = openDatabase({ url: t.url as string }, 1);
+      const attempt = pipelinedTransaction(pool.db, async (tx) => {
+        // A statement new to the connection is described first, so the ones after it wait in the client.
+        tx.execute(sql`select pg_terminate_backend(pg_backend_pid()) where ${1}::int = 1`).catch(() => {});
+        await tx.execute(sql`select ${2}::int as n`);
+        return { result: null, writes: Promise.resolve() };
+      });
+      const error = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isConnectionLost(error)).toBe(true);
+      await pool.close();
+    },
+  );
+
   it.skipIf(!process.env.DATABASE_URL)("fails at once, as unavailable, when its connection dies", async () => {
     const pool = openDatabase({ url: t.url as string }, 1);
     const attempt = pipelinedTransaction(pool.db, async (tx) => {

@@ -193,9 +193,9 @@ export async function pipelinedTransaction<T, P = undefined>(
     await send("rollback").catch(() => {});
   };
   try {
-    const before = prelude ? runPrelude(tx, send, prelude) : Promise.resolve(undefined as P);
+    const before = handled(prelude ? runPrelude(tx, send, prelude) : Promise.resolve(undefined as P));
     if (prelude) await afterDispatched();
-    const begun = send("begin");
+    const begun = handled(send("begin"));
     let outcome: { result: T; writes: Promise<unknown> };
     try {
       outcome = await work(tx, before);
@@ -204,8 +204,10 @@ export async function pipelinedTransaction<T, P = undefined>(
       await rollBack(error);
       throw error;
     }
+    // A query builder runs again each time it is awaited: resolve it once.
+    const writes = handled(Promise.resolve(outcome.writes));
     await afterDispatched();
-    const settled = await Promise.allSettled([before, begun, outcome.writes, send("commit")]);
+    const settled = await Promise.allSettled([before, begun, writes, send("commit")]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failed) {
       await rollBack(failed.reason);
@@ -223,6 +225,12 @@ export async function pipelinedTransaction<T, P = undefined>(
  * so BEGIN and COMMIT wait for the next macrotask to be sure of their place.
  */
 const afterDispatched = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Marks a promise as handled, so a rejection that arrives while waiting for a macrotask isn't "unhandled". */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 
 /** The prelude in its own transaction, sent at once; a failing statement turns its COMMIT into a rollback. */
 function runPrelude<P>(tx: Database, send: (statement: string) => Promise<void>, prelude: Prelude<P>): Promise<P> {
