@@ -129,8 +129,11 @@ function checkSignature(d: Delivery, conn: InboundConnection | undefined): Inbou
   return verified.ok ? null : errorReply("invalid_signature", SIGNATURE_MESSAGES[verified.reason]);
 }
 
-/** Counts the deliveries against their connections' limits: one statement per connection, all sent at once. */
-function countAgainstLimits(tx: Database, signed: readonly Signed[]): Promise<unknown> {
+/**
+ * Counts the deliveries against their connections' limits: one statement per connection, all sent at
+ * once, in connection order (so two batches never wait for each other's counters in opposite order).
+ */
+function countAgainstLimits(tx: Database, signed: readonly Signed[]): Promise<Map<Delivery, WindowState>> {
   const byConnection = new Map<string, { conn: InboundConnection; deliveries: Delivery[] }>();
   for (const { d, conn } of signed) {
     if (d.limit) continue;
@@ -138,13 +141,14 @@ function countAgainstLimits(tx: Database, signed: readonly Signed[]): Promise<un
     group.deliveries.push(d);
     byConnection.set(conn.id, group);
   }
+  const groups = [...byConnection.values()].sort((a, b) => (a.conn.id < b.conn.id ? -1 : 1));
   return Promise.all(
-    [...byConnection.values()].map(({ conn, deliveries }) =>
-      hits(tx, rateLimitOf(conn), deliveries.length, deliveries[0]?.now).then((states) => {
-        for (const [i, d] of deliveries.entries()) d.limit = states[i];
-      }),
+    groups.map(({ conn, deliveries }) =>
+      hits(tx, rateLimitOf(conn), deliveries.length, deliveries[0]?.now).then((states) =>
+        deliveries.map((d, i) => [d, states[i] as WindowState] as const),
+      ),
     ),
-  );
+  ).then((counted) => new Map(counted.flat()));
 }
 
 /** Parses a signed delivery into the work it asks for, or the answer refusing it. */
@@ -296,19 +300,21 @@ function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number
   const accepted = signed.flatMap(({ parsed }) => (isReply(parsed) ? [] : [parsed]));
   const works = accepted.flatMap((a) => (a.work ? [a.work] : []));
   const guess = provisionalFacts(accepted);
-  const work: PipelinedWork<Map<number, Answer>, unknown> = async (tx, counted) => {
+  const work: PipelinedWork<Map<number, Answer>, Map<Delivery, WindowState>> = async (tx, counted) => {
     const locked = lockKeys(tx, [
       ...accepted.map(deliveryLockKey),
       ...works.map(workLockKey),
       ...guess.keys.map((k) => titleLockKey(k.conn.orgId, k.titleKey)),
     ]);
-    const [, , earlier, stored, facts] = await Promise.all([
+    const [limits, , earlier, stored, facts] = await Promise.all([
       counted,
       locked,
       storedAnswers(tx, accepted),
       findJobs(tx, works.map(workRef)),
       readRuleFacts(tx, guess.keys),
     ]);
+    // Only now that the counts are committed: a delivery retried after a failure isn't counted again.
+    for (const [d, state] of limits) d.limit = state;
     const answers = new Map<number, Answer>();
     const fresh: { a: Accepted; pending: Pending }[] = [];
     const bare: Accepted[] = [];

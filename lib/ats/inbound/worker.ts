@@ -2,8 +2,11 @@
 // own database connections, so the server's main thread only reads bodies and writes answers.
 import "server-only";
 import { parentPort } from "node:worker_threads";
-import { databaseHandle } from "@/db/client";
+import { configuredDatabase, openDatabase } from "@/db/client";
 import { deliveryQueueFor } from "./queue";
 import { serveDeliveries } from "./remote-queue";
 
-if (parentPort) serveDeliveries(parentPort, deliveryQueueFor(databaseHandle().db));
+/** Two batches in flight and the connections they read: a small pool of its own. */
+const POOL_SIZE = 4;
+
+if (parentPort) serveDeliveries(parentPort, deliveryQueueFor(openDatabase(configuredDatabase(), POOL_SIZE).db));
