@@ -5,7 +5,7 @@ import { isConnectionLost } from "@/lib/errors";
 import { makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { insertRows } from "./bulk";
-import { type Database, openDatabase, pipelinedTransaction, resultRows } from "./client";
+import { type Database, openDatabase, type PipelinedWork, pipelinedTransaction, resultRows } from "./client";
 import { lockKeys } from "./locks";
 
 let t: TestDatabase;
@@ -148,37 +148,36 @@ describe("pipelined transactions", () => {
     },
   );
 
+  /** What a pipelined transaction on a pool of one connection fails with. */
+  async function failureOf(work: PipelinedWork<null, undefined>) {
+    const pool = openDatabase({ url: t.url as string }, 1);
+    const error = await pipelinedTransaction(pool.db, work).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await pool.close();
+    return error;
+  }
+
   it.skipIf(!process.env.DATABASE_URL)(
     "fails the statements still waiting to be sent when its connection dies",
     async () => {
-      const pool = openDatabase({ url: t.url as string }, 1);
-      const attempt = pipelinedTransaction(pool.db, async (tx) => {
+      const error = await failureOf(async (tx) => {
         // A statement new to the connection is described first, so the ones after it wait in the client.
         tx.execute(sql`select pg_terminate_backend(pg_backend_pid()) where ${1}::int = 1`).catch(() => {});
         await tx.execute(sql`select ${2}::int as n`);
         return { result: null, writes: Promise.resolve() };
       });
-      const error = await attempt.then(
-        () => null,
-        (e: unknown) => e,
-      );
       expect(isConnectionLost(error)).toBe(true);
-      await pool.close();
     },
   );
 
   it.skipIf(!process.env.DATABASE_URL)("fails at once, as unavailable, when its connection dies", async () => {
-    const pool = openDatabase({ url: t.url as string }, 1);
-    const attempt = pipelinedTransaction(pool.db, async (tx) => {
+    const error = await failureOf(async (tx) => {
       await tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
       return { result: null, writes: Promise.resolve() };
     });
-    const error = await attempt.then(
-      () => null,
-      (e: unknown) => e,
-    );
     expect(isConnectionLost(error)).toBe(true);
-    await pool.close();
   });
 });
 

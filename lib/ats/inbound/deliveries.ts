@@ -30,14 +30,7 @@ import { cleanDeep, cleanExternalId, cleanText } from "@/lib/jobs/text";
 import { log } from "@/lib/log";
 import { hits, type WindowState } from "@/lib/rate-limit";
 import { DEFER } from "./group-commit";
-import {
-  errorReply,
-  type InboundAnswer,
-  type InboundReply,
-  internalErrorReply,
-  okReply,
-  unavailableReply,
-} from "./responses";
+import { errorReply, failureReply, type InboundAnswer, type InboundReply, okReply } from "./responses";
 
 /** What the route handler could tell without the database: the body, or why there is none. */
 export type Delivery = {
@@ -400,11 +393,7 @@ async function store(db: Database, signed: Signed[], results: Result[]) {
 }
 
 function fail(signed: Signed[], results: Result[], error: unknown) {
-  const unavailable = isDatabaseUnavailable(error);
-  for (const { index, conn } of signed) {
-    log.error(unavailable ? "inbound.database_unavailable" : "inbound.failed", { connectionId: conn.id, error });
-    results[index] = unavailable ? unavailableReply() : internalErrorReply();
-  }
+  for (const { index, conn } of signed) results[index] = failureReply(error, conn.id);
 }
 
 /** Answers a batch of deliveries, in order; a delivery that must wait for the next batch is `DEFER`. */

@@ -30,13 +30,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
+/** Sends a delivery through the route's handler, stored on this file's database. */
+const deliver = (connectionId: string, body: Buffer | string, headers: Record<string, string>) =>
+  handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, body, headers), connectionId);
+
 async function sendGeneric(connectionId: string, payload: unknown, sign: Parameters<typeof signGeneric>[1] = {}) {
   const body = JSON.stringify(payload);
-  const response = await handleInboundRequest(
-    deliveryQueueFor(t.db),
-    inboundRequest(connectionId, body, signGeneric(body, sign)),
-    connectionId,
-  );
+  const response = await deliver(connectionId, body, signGeneric(body, sign));
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
@@ -114,13 +114,7 @@ describe("generic (Standard Webhooks) events", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const body = JSON.stringify(genericJob());
     const headers = signGeneric(body, { id: "msg_simultaneous" });
-    const answers = await Promise.all(
-      [0, 1].map(async () =>
-        (
-          await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, body, headers), connectionId)
-        ).json(),
-      ),
-    );
+    const answers = await Promise.all([0, 1].map(async () => (await deliver(connectionId, body, headers)).json()));
     expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
     expect(answers[0].jobs).toEqual(answers[1].jobs);
     expect(await countRows(connectionId)).toEqual({ jobs: 1, events: 1 });
@@ -212,11 +206,7 @@ describe("every status code of the contract", () => {
   it("400 for a body that isn't JSON, and for the wrong shape with issues", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const notJson = "{not json";
-    const r1 = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, notJson, signGeneric(notJson)),
-      connectionId,
-    );
+    const r1 = await deliver(connectionId, notJson, signGeneric(notJson));
     expect(r1.status).toBe(400);
     expect((await r1.json()).error.code).toBe("invalid_payload");
     const { status, body } = await sendGeneric(connectionId, { type: "job.exploded", data: {} });
@@ -228,11 +218,7 @@ describe("every status code of the contract", () => {
   it("401 for a missing, wrong or stale signature", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const body = JSON.stringify(genericJob());
-    const unsigned = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, body, { "content-type": "application/json" }),
-      connectionId,
-    );
+    const unsigned = await deliver(connectionId, body, { "content-type": "application/json" });
     expect(unsigned.status).toBe(401);
     expect((await unsigned.json()).error.code).toBe("invalid_signature");
     const wrongSecret = `whsec_${Buffer.from("somebody-else-entirely-0123456789").toString("base64")}`;
@@ -241,11 +227,7 @@ describe("every status code of the contract", () => {
       (await sendGeneric(connectionId, genericJob(), { timestamp: new Date(Date.now() - 6 * 60_000) })).status,
     ).toBe(401);
     const tampered = signGeneric(body);
-    const r = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, body.replace("Senior", "Junior"), tampered),
-      connectionId,
-    );
+    const r = await deliver(connectionId, body.replace("Senior", "Junior"), tampered);
     expect(r.status).toBe(401);
     expect(await countRows(connectionId)).toEqual({ jobs: 0, events: 0 });
   });
@@ -280,11 +262,7 @@ describe("every status code of the contract", () => {
   it("413 over 256 KiB, whether or not the length is declared", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const big = JSON.stringify(genericJob({ description: "x".repeat(300 * 1024) }));
-    const declared = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, big, signGeneric(big)),
-      connectionId,
-    );
+    const declared = await deliver(connectionId, big, signGeneric(big));
     expect(declared.status).toBe(413);
     const stream = new ReadableStream({
       start(controller) {
@@ -306,11 +284,7 @@ describe("every status code of the contract", () => {
   it("415 for a body that isn't declared as JSON", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db);
     const body = JSON.stringify(genericJob());
-    const r = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, body, { ...signGeneric(body), "content-type": "text/plain" }),
-      connectionId,
-    );
+    const r = await deliver(connectionId, body, { ...signGeneric(body), "content-type": "text/plain" });
     expect(r.status).toBe(415);
   });
 
@@ -350,21 +324,13 @@ describe("providers, signed as each provider signs", () => {
   it("Greenhouse: a job and its post land on one job that waits for a salary", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
     const created = fixture("greenhouse-webhook-job_created.json");
-    const r1 = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, created, signGreenhouse(created)),
-      connectionId,
-    );
+    const r1 = await deliver(connectionId, created, signGreenhouse(created));
     const b1 = await r1.json();
     expect(r1.status).toBe(200);
     expect(b1.jobs[0]).toMatchObject({ externalId: "371417", status: "needs_info" });
     expect(b1.jobs[0].violations.map((v: { code: string }) => v.code)).toContain("salary.missing");
     const deleted = fixture("greenhouse-webhook-job_deleted.json");
-    const r2 = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, deleted, signGreenhouse(deleted)),
-      connectionId,
-    );
+    const r2 = await deliver(connectionId, deleted, signGreenhouse(deleted));
     expect((await r2.json()).jobs).toEqual([]);
   });
 
@@ -385,22 +351,10 @@ describe("providers, signed as each provider signs", () => {
         },
       }),
     );
-    const created = await (
-      await handleInboundRequest(
-        deliveryQueueFor(t.db),
-        inboundRequest(connectionId, post, signGreenhouse(post)),
-        connectionId,
-      )
-    ).json();
+    const created = await (await deliver(connectionId, post, signGreenhouse(post))).json();
     expect(created.jobs[0]).toMatchObject({ externalId: "284999", status: "needs_info" });
     const deleted = fixture("greenhouse-webhook-job_post_deleted.json");
-    const answer = await (
-      await handleInboundRequest(
-        deliveryQueueFor(t.db),
-        inboundRequest(connectionId, deleted, signGreenhouse(deleted)),
-        connectionId,
-      )
-    ).json();
+    const answer = await (await deliver(connectionId, deleted, signGreenhouse(deleted))).json();
     expect(answer.jobs).toEqual([
       { externalId: "284999", jobId: created.jobs[0].jobId, status: "closed", violations: [] },
     ]);
@@ -409,21 +363,9 @@ describe("providers, signed as each provider signs", () => {
   it("Ashby: jobPostingUnpublish closes the posting's job", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "ashby" });
     const update = fixture("ashby-webhook-jobPostingUpdate.RECONSTRUCTED.json");
-    const first = await (
-      await handleInboundRequest(
-        deliveryQueueFor(t.db),
-        inboundRequest(connectionId, update, signAshby(update)),
-        connectionId,
-      )
-    ).json();
+    const first = await (await deliver(connectionId, update, signAshby(update))).json();
     const unpublish = Buffer.from(update.toString("utf8").replace('"jobPostingUpdate"', '"jobPostingUnpublish"'));
-    const answer = await (
-      await handleInboundRequest(
-        deliveryQueueFor(t.db),
-        inboundRequest(connectionId, unpublish, signAshby(unpublish)),
-        connectionId,
-      )
-    ).json();
+    const answer = await (await deliver(connectionId, unpublish, signAshby(unpublish))).json();
     expect(answer.jobs).toEqual([
       { externalId: first.jobs[0].externalId, jobId: first.jobs[0].jobId, status: "closed", violations: [] },
     ]);
@@ -433,29 +375,19 @@ describe("providers, signed as each provider signs", () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "greenhouse" });
     const post = fixture("greenhouse-webhook-job_post_created.json");
     const headers = signGreenhouse(post, { eventId: "gh-evt-1" });
-    await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, post, headers), connectionId);
-    const again = await (
-      await handleInboundRequest(deliveryQueueFor(t.db), inboundRequest(connectionId, post, headers), connectionId)
-    ).json();
+    await deliver(connectionId, post, headers);
+    const again = await (await deliver(connectionId, post, headers)).json();
     expect(again).toMatchObject({ deliveryId: "gh-evt-1", duplicate: true });
   });
 
   it("Ashby: a posting update is processed; an unknown action is acknowledged and ignored", async () => {
     const { connectionId } = await makeEmployerWithConnection(t.db, { provider: "ashby" });
     const update = fixture("ashby-webhook-jobPostingUpdate.RECONSTRUCTED.json");
-    const r = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, update, signAshby(update)),
-      connectionId,
-    );
+    const r = await deliver(connectionId, update, signAshby(update));
     expect(r.status).toBe(200);
     expect((await r.json()).jobs[0]).toMatchObject({ externalId: "d5a6bc97-4259-4bc5-b3fe-6d3edfd538e3" });
     const create = fixture("ashby-webhook-jobCreate.RECONSTRUCTED.json");
-    const ignored = await handleInboundRequest(
-      deliveryQueueFor(t.db),
-      inboundRequest(connectionId, create, signAshby(create)),
-      connectionId,
-    );
+    const ignored = await deliver(connectionId, create, signAshby(create));
     expect(ignored.status).toBe(200);
     expect((await ignored.json()).jobs).toEqual([]);
     const [row] = await t.db

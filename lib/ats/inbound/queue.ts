@@ -1,11 +1,9 @@
 // Deliveries on their way to the database, stored in group-committed batches on a database handle.
 import "server-only";
 import type { Database } from "@/db/client";
-import { isDatabaseUnavailable } from "@/lib/errors";
-import { log } from "@/lib/log";
 import { type Delivery, handleDeliveries } from "./deliveries";
 import { groupCommit } from "./group-commit";
-import { type InboundReply, internalErrorReply, unavailableReply } from "./responses";
+import { failureReply, type InboundReply } from "./responses";
 
 /** Takes a delivery and answers it; never rejects (a failure is a 503, or a 500 that is logged). */
 export type DeliveryQueue = { submit(delivery: Delivery): Promise<InboundReply> };
@@ -14,15 +12,6 @@ export type DeliveryQueue = { submit(delivery: Delivery): Promise<InboundReply> 
 const BATCHING = { maxBatch: 64, maxInFlight: 2 };
 
 const queues = new WeakMap<Database, DeliveryQueue>();
-
-function failureReply(error: unknown, connectionId: string): InboundReply {
-  if (isDatabaseUnavailable(error)) {
-    log.error("inbound.database_unavailable", { connectionId, error });
-    return unavailableReply();
-  }
-  log.error("inbound.failed", { connectionId, error });
-  return internalErrorReply();
-}
 
 /** Deliveries stored on `db`, in this thread. */
 export function deliveryQueueFor(db: Database): DeliveryQueue {

@@ -2,7 +2,9 @@
 // are plain data (a status, headers, the JSON text), so they can cross from the inbound worker thread.
 import "server-only";
 import type { PayloadIssue } from "@/lib/ats/normalized-job";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import type { JobOutcome } from "@/lib/jobs/ingest";
+import { log } from "@/lib/log";
 
 export type InboundErrorCode =
   | "invalid_payload"
@@ -66,3 +68,10 @@ export const toResponse = (reply: InboundReply) =>
     status: reply.status,
     headers: { "content-type": "application/json", ...reply.headers },
   });
+
+/** The reply for a delivery whose storing failed: 503 when the database is down, else a 500; logged. */
+export function failureReply(error: unknown, connectionId: string): InboundReply {
+  const unavailable = isDatabaseUnavailable(error);
+  log.error(unavailable ? "inbound.database_unavailable" : "inbound.failed", { connectionId, error });
+  return unavailable ? unavailableReply() : internalErrorReply();
+}
