@@ -2,7 +2,7 @@
 // PostgreSQL unpacks them (`jsonb_to_recordset`), so the statement is prepared once and reused
 // whatever the batch size, and no per-row SQL is built.
 import "server-only";
-import { getTableColumns, getTableName, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 
@@ -45,4 +45,33 @@ export function insertRows<T extends PgTable>(tx: Database, table: T, rows: read
     else shapes.set(keys, [row]);
   }
   return Promise.all([...shapes].map(([keys, group]) => insertShape(tx, table, keys.split(","), group)));
+}
+
+/**
+ * The row of `table` that each key finds (at most one per key): the keys travel as JSON records `k`
+ * of type `recordType`, and `match` (written against `k`) is looked up once per key. A lateral
+ * lookup with a limit stays an index lookup whatever the table's statistics said when the prepared
+ * statement's plan was made; `id = any(...)` or a join became a scan of the whole table when that
+ * plan was made on a new, empty table.
+ */
+export function findEach<T extends PgTable>(
+  tx: Database,
+  table: T,
+  keys: readonly Record<string, unknown>[],
+  recordType: string,
+  match: SQL,
+): Promise<T["$inferSelect"][]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  const found = tx
+    .select()
+    .from(table as PgTable)
+    .where(match)
+    .limit(1)
+    .as("found");
+  const columns = found as unknown as Record<string, PgColumn>;
+  const fields = Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, columns[key] as PgColumn]));
+  return tx
+    .select(fields)
+    .from(sql`jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(${sql.raw(recordType)})`)
+    .innerJoinLateral(found, sql`true`) as unknown as Promise<T["$inferSelect"][]>;
 }

@@ -25,6 +25,9 @@ export type DatabaseHandle = {
 
 export type DatabaseConfig = { url: string } | { pgliteDir: string };
 
+/** Told every statement the client sends, with its parameters (for tests that look at the SQL). */
+export type QueryListener = (query: string, parameters: unknown[]) => void;
+
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 727_001;
 
@@ -44,8 +47,16 @@ function preparing<C extends postgres.Sql | ReservedClient>(client: C): C {
   });
 }
 
-function openPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+function openPostgres(url: string, max: number, onQuery?: QueryListener): DatabaseHandle {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 30,
+    ...(onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) }
+      : {}),
+  });
   return {
     db: drizzlePostgres(preparing(client)) as unknown as Database,
     kind: "postgres",
@@ -96,12 +107,12 @@ function lockDataFolder(dir: string): () => void {
   return release;
 }
 
-function openPglite(dir: string): DatabaseHandle {
+function openPglite(dir: string, onQuery?: QueryListener): DatabaseHandle {
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(dir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataFolder(dir);
   const client = new PGlite(dir);
-  const db = drizzlePglite(client);
+  const db = drizzlePglite(client, onQuery ? { logger: { logQuery: onQuery } } : {});
   return {
     db: db as unknown as Database,
     kind: "pglite",
@@ -113,8 +124,8 @@ function openPglite(dir: string): DatabaseHandle {
   };
 }
 
-export function openDatabase(config: DatabaseConfig, poolSize = 10): DatabaseHandle {
-  return "url" in config ? openPostgres(config.url, poolSize) : openPglite(config.pgliteDir);
+export function openDatabase(config: DatabaseConfig, poolSize = 10, onQuery?: QueryListener): DatabaseHandle {
+  return "url" in config ? openPostgres(config.url, poolSize, onQuery) : openPglite(config.pgliteDir, onQuery);
 }
 
 /** Where this process's database lives, from the environment. */

@@ -69,7 +69,7 @@ export const jobs = pgTable(
     uniqueIndex("jobs_connection_external_key").on(t.connectionId, t.externalId),
     index("jobs_org_status_idx").on(t.orgId, t.status),
     index("jobs_org_title_active_idx").on(t.orgId, t.titleKey).where(sql`${t.status} = 'active'`),
-    index("jobs_org_fingerprint_idx").on(t.orgId, t.fingerprint),
+    index("jobs_fingerprint_idx").on(t.fingerprint, t.orgId),
     check("jobs_status", sql.raw(`status in ${sqlList(JOB_STATUS)}`)),
     check("jobs_ats_status", sql`${t.atsStatus} in ('open', 'closed')`),
     check("jobs_workplace", sql.raw(`workplace is null or workplace in ${sqlList(WORKPLACES)}`)),

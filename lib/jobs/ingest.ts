@@ -5,7 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { insertRows } from "@/db/bulk";
+import { findEach, insertRows } from "@/db/bulk";
 import type { Database } from "@/db/client";
 import { lockKeys } from "@/db/locks";
 import { jobEvents, jobs, type StoredViolation } from "@/db/schema";
@@ -82,17 +82,13 @@ export const workLockKey = (work: JobWork) => jobLockKey(work.conn.id, workRef(w
  * transaction, and the read runs after the locks are held.
  */
 export function findJobs(tx: Database, jobRefs: readonly JobRef[]): Promise<Map<string, StoredJob>> {
-  if (jobRefs.length === 0) return Promise.resolve(new Map());
-  const refs = JSON.stringify(jobRefs.map((r) => ({ c: r.connectionId, e: r.externalId })));
-  return tx
-    .select()
-    .from(jobs)
-    .where(
-      sql`${jobs.id} = any(array(
-        select j.id from jsonb_to_recordset(${refs}::jsonb) as k(c uuid, e text)
-        cross join lateral (select x.id from jobs x where x.connection_id = k.c and x.external_id = k.e limit 1) as j))`,
-    )
-    .then((rows) => new Map(rows.map((row) => [jobLockKey(row.connectionId, row.externalId), row])));
+  return findEach(
+    tx,
+    jobs,
+    jobRefs.map((r) => ({ c: r.connectionId, e: r.externalId })),
+    "c uuid, e text",
+    sql`${jobs.connectionId} = k.c and ${jobs.externalId} = k.e`,
+  ).then((rows) => new Map(rows.map((row) => [jobLockKey(row.connectionId, row.externalId), row])));
 }
 
 /** Merges one piece of work into its stored job (pure). */

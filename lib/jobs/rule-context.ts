@@ -95,19 +95,24 @@ function readHistories(tx: Database, keys: readonly FactKey[]): Promise<Map<numb
     fingerprint: k.fingerprint,
     window_start: new Date(k.now.getTime() - POSTING_RULES.repost.farmingWindowDays * DAY).toISOString(),
   }));
+  // Each step is a lookup per key that only one index can serve, so a plan made while the tables
+  // were still empty stays fast as they grow: the fingerprint subquery's `offset 0` keeps the
+  // organisation out of it (else the organisation's index may be chosen and scanned whole), an
+  // ATS id names its connection and so its organisation, and closures are read per job.
   return tx
-    .execute(sql`select k.i, h.last_closed_at, h.closures
+    .execute(sql`select k.i, max(e.created_at) as last_closed_at,
+             count(*) filter (where e.created_at > k.window_start)::int as closures
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
              as k(i int, org_id uuid, connection_id uuid, external_id text, fingerprint text, window_start timestamptz)
         cross join lateral (
-          select max(e.created_at) as last_closed_at,
-                 count(*) filter (where e.created_at > k.window_start)::int as closures
-            from (select j.id from jobs j where j.org_id = k.org_id and j.fingerprint = k.fingerprint
-                  union
-                  select j.id from jobs j
-                   where j.org_id = k.org_id and j.connection_id = k.connection_id and j.external_id = k.external_id) as j
-            join job_events e on e.job_id = j.id and e.kind = 'closed' and e.from_status = 'active') as h
-       where h.last_closed_at is not null`)
+          select f.id from (select j.id, j.org_id from jobs j where j.fingerprint = k.fingerprint offset 0) as f
+           where f.org_id = k.org_id
+          union
+          select j.id from jobs j where j.connection_id = k.connection_id and j.external_id = k.external_id) as j
+        cross join lateral (
+          select e.created_at from job_events e
+           where e.job_id = j.id and e.kind = 'closed' and e.from_status = 'active' offset 0) as e
+       group by k.i, k.window_start`)
     .then((result) => {
       const found = new Map<number, RuleContext["reposting"]>();
       for (const row of resultRows<HistoryRow>(result)) {

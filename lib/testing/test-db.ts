@@ -2,7 +2,7 @@
 // or an in-memory PGlite otherwise. Dropped afterwards; tests never rely on leftover state.
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type DatabaseHandle, openDatabase } from "@/db/client";
+import { type DatabaseHandle, openDatabase, type QueryListener } from "@/db/client";
 
 /** The migrated template of this run; set by global-setup and inherited by the test workers. */
 export const templateDb = () => process.env.WIGI_TEST_TEMPLATE ?? "wigi_test_template";
@@ -18,9 +18,10 @@ export function adminClient() {
   return postgres(serverUrl("postgres"), { max: 1, onnotice: () => {} });
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A new, migrated database; `onQuery` is told every statement its client sends. */
+export async function createTestDatabase(onQuery?: QueryListener): Promise<TestDatabase> {
   if (!process.env.DATABASE_URL) {
-    const handle = openDatabase({ pgliteDir: "memory://" });
+    const handle = openDatabase({ pgliteDir: "memory://" }, 1, onQuery);
     await handle.migrate();
     return { ...handle, url: null, drop: () => handle.close() };
   }
@@ -32,7 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = serverUrl(name);
-  const handle = openDatabase({ url }, 20);
+  const handle = openDatabase({ url }, 20, onQuery);
   return {
     ...handle,
     url,

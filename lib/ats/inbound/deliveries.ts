@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { insertRows } from "@/db/bulk";
+import { findEach, insertRows } from "@/db/bulk";
 import { type Database, type PipelinedWork, pipelinedTransaction } from "@/db/client";
 import { lockKeys } from "@/db/locks";
 import { inboundEvents } from "@/db/schema";
@@ -196,24 +196,15 @@ function firstOfEach(signed: readonly Signed[]): Signed[] {
 }
 
 function storedAnswers(tx: Database, accepted: readonly Accepted[]): Promise<Map<string, InboundAnswer>> {
-  if (accepted.length === 0) return Promise.resolve(new Map());
-  const keys = JSON.stringify(accepted.map((a) => ({ c: a.conn.id, d: a.deliveryId })));
-  return tx
-    .select({
-      connectionId: inboundEvents.connectionId,
-      deliveryId: inboundEvents.deliveryId,
-      response: inboundEvents.response,
-    })
-    .from(inboundEvents)
-    .where(
-      sql`${inboundEvents.id} = any(array(
-        select e.id from jsonb_to_recordset(${keys}::jsonb) as k(c uuid, d text)
-        cross join lateral (
-          select x.id from inbound_events x where x.connection_id = k.c and x.delivery_id = k.d limit 1) as e))`,
-    )
-    .then(
-      (rows) => new Map(rows.map((r) => [`delivery:${r.connectionId}:${r.deliveryId}`, r.response as InboundAnswer])),
-    );
+  return findEach(
+    tx,
+    inboundEvents,
+    accepted.map((a) => ({ c: a.conn.id, d: a.deliveryId })),
+    "c uuid, d text",
+    sql`${inboundEvents.connectionId} = k.c and ${inboundEvents.deliveryId} = k.d`,
+  ).then(
+    (rows) => new Map(rows.map((r) => [`delivery:${r.connectionId}:${r.deliveryId}`, r.response as InboundAnswer])),
+  );
 }
 
 type Answer = InboundReply | InboundAnswer | typeof DEFER;
