@@ -1,6 +1,6 @@
 // Text normalisation for job comparison: plain text from HTML, keys, and 64-bit SimHash.
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { decodeHTML } from "entities";
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
@@ -47,7 +47,7 @@ export function words(text: string): string[] {
 
 /** The first 64 bits of the value's MD5, as two unsigned 32-bit halves: [high, low]. */
 function hash64(value: string): [number, number] {
-  const digest = createHash("md5").update(value).digest();
+  const digest = hash("md5", value, "buffer");
   return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
 }
 
@@ -90,7 +90,7 @@ export function hammingDistance(a: bigint, b: bigint): number {
 }
 
 export function sha256Hex(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  return hash("sha256", value);
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
