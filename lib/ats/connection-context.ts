@@ -70,6 +70,32 @@ export async function loadConnectionContexts(
   return new Map(rows.map((row) => [row.id, contextOf(row)]));
 }
 
+/** A context and the version it was read at: its stored row as is (secrets still encrypted). */
+export type VersionedContext = { conn: InboundConnection; version: string };
+
+/** As `loadConnectionContexts` with inbound secrets, each with its version (see `contextVersions`). */
+export async function loadVersionedContexts(
+  db: Database,
+  connectionIds: readonly string[],
+  inboundSecretsAt: Date,
+): Promise<Map<string, VersionedContext>> {
+  const rows = await connectionRows(db, connectionIds, inboundSecretsAt);
+  return new Map(rows.map((row) => [row.id, { conn: contextOf(row), version: JSON.stringify(row) }]));
+}
+
+/**
+ * The contexts' current versions, without decrypting anything: a context read earlier is still
+ * current when its version is unchanged (same connection, organisation, brands and valid secrets).
+ */
+export async function contextVersions(
+  db: Database,
+  connectionIds: readonly string[],
+  inboundSecretsAt: Date,
+): Promise<Map<string, string>> {
+  const rows = await connectionRows(db, connectionIds, inboundSecretsAt);
+  return new Map(rows.map((row) => [row.id, JSON.stringify(row)]));
+}
+
 function connectionRows(db: Database, connectionIds: readonly string[], secretsAt: Date | undefined) {
   return db
     .select({

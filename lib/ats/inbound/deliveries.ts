@@ -9,7 +9,13 @@ import { findEach, insertRows } from "@/db/bulk";
 import { type Database, type PipelinedWork, pipelinedTransaction } from "@/db/client";
 import { lockKeys } from "@/db/locks";
 import { inboundEvents } from "@/db/schema";
-import { type InboundConnection, loadConnectionContexts, secretsValidAt } from "@/lib/ats/connection-context";
+import {
+  contextVersions,
+  type InboundConnection,
+  loadVersionedContexts,
+  secretsValidAt,
+  type VersionedContext,
+} from "@/lib/ats/connection-context";
 import type { InboundEvent, WebhookAdapter } from "@/lib/ats/normalized-job";
 import { webhookAdapterFor } from "@/lib/ats/providers";
 import { isDatabaseUnavailable } from "@/lib/errors";
@@ -43,6 +49,22 @@ export type Delivery = {
 };
 
 type Result = InboundReply | typeof DEFER;
+
+/**
+ * Connection contexts a queue has read, by id, so a batch needn't read them again before its
+ * transaction: the transaction reads their versions with its other reads and, if one changed, is
+ * rolled back and the batch answered again on fresh contexts. Refusals are always decided fresh.
+ */
+export type ContextCache = Map<string, VersionedContext>;
+
+const CACHED_CONTEXTS = 10_000;
+
+/** What a batch relies on: its connections, and the versions its transaction must confirm (when cached). */
+type Contexts = { byId: Map<string, InboundConnection>; confirm: Map<string, string> | null; at: Date };
+
+class StaleContextsError extends Error {
+  override name = "StaleContextsError";
+}
 
 const isReply = (x: Accepted | InboundAnswer | InboundReply): x is InboundReply => "status" in x;
 
@@ -280,7 +302,7 @@ function inboundRecord(a: Accepted, answer: InboundAnswer) {
  * own, so concurrent batches of one connection don't queue behind its counter's row lock. Repeats
  * get their first answer; work on a title already taken by an earlier delivery waits for the next batch.
  */
-function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number, Answer>> {
+function storeBatch(db: Database, signed: readonly Signed[], contexts: Contexts): Promise<Map<number, Answer>> {
   const accepted = signed.flatMap(({ parsed }) => (isReply(parsed) ? [] : [parsed]));
   const works = accepted.flatMap((a) => (a.work ? [a.work] : []));
   const guess = provisionalFacts(accepted);
@@ -290,22 +312,27 @@ function storeBatch(db: Database, signed: readonly Signed[]): Promise<Map<number
       ...works.map(workLockKey),
       ...guess.keys.map((k) => titleLockKey(k.conn.orgId, k.titleKey)),
     ]);
-    const [limits, , earlier, stored, facts] = await Promise.all([
+    const { confirm, at } = contexts;
+    const [limits, , earlier, stored, facts, versions] = await Promise.all([
       counted,
       locked,
       storedAnswers(tx, accepted),
       findJobs(tx, works.map(workRef)),
       readRuleFacts(tx, guess.keys),
+      confirm ? contextVersions(tx, [...confirm.keys()], at) : null,
     ]);
     // Only now that the counts are committed: a delivery retried after a failure isn't counted again.
     for (const [d, state] of limits) d.limit = state;
+    if (confirm && [...confirm].some(([id, version]) => versions?.get(id) !== version)) throw new StaleContextsError();
     const answers = new Map<number, Answer>();
     const fresh: { a: Accepted; pending: Pending }[] = [];
     const bare: Accepted[] = [];
     const titles = new Set<string>();
-    for (const { index, d, parsed } of signed) {
-      if (!d.limit?.allowed) {
-        answers.set(index, rateLimited(d.limit as WindowState));
+    for (const { index, d, conn, parsed } of signed) {
+      // Judged by the count against the limit of the context this transaction confirmed.
+      const limit = d.limit as WindowState;
+      if (limit.count > conn.rateLimitPerMinute) {
+        answers.set(index, rateLimited(limit));
         continue;
       }
       if (isReply(parsed)) {
@@ -361,23 +388,25 @@ const rateLimited = (limit: WindowState) =>
   });
 
 /** Stores the batch; if it fails for a reason other than the database being down, each delivery alone. */
-async function store(db: Database, signed: Signed[], results: Result[]) {
+async function store(db: Database, signed: Signed[], results: Result[], contexts: Contexts) {
   const settle = (answers: Map<number, Answer>) => {
     for (const [index, answer] of answers) {
       results[index] = answer === DEFER || isReply(answer) ? answer : okReply(answer);
     }
   };
   try {
-    settle(await storeBatch(db, signed));
+    settle(await storeBatch(db, signed, contexts));
     return;
   } catch (error) {
+    if (error instanceof StaleContextsError) throw error;
     if (isDatabaseUnavailable(error) || signed.length === 1) return fail(signed, results, error);
     log.warn("inbound.batch_split", { size: signed.length, error });
   }
   for (const one of signed) {
     try {
-      settle(await storeBatch(db, [one]));
+      settle(await storeBatch(db, [one], contexts));
     } catch (error) {
+      if (error instanceof StaleContextsError) throw error;
       fail([one], results, error);
     }
   }
@@ -387,20 +416,59 @@ function fail(signed: Signed[], results: Result[], error: unknown) {
   for (const { index, conn } of signed) results[index] = failureReply(error, conn.id);
 }
 
-/** Answers a batch of deliveries, in order; a delivery that must wait for the next batch is `DEFER`. */
-export async function handleDeliveries(db: Database, deliveries: Delivery[]): Promise<Result[]> {
-  const earliest = new Date(Math.min(...deliveries.map((d) => d.now.getTime())));
-  const ids = [...new Set(deliveries.map((d) => d.connectionId))];
-  const connections = await loadConnectionContexts(db, ids, { inboundSecretsAt: earliest });
+/** The batch's answers on these contexts; null when a cached context refused a delivery or was stale. */
+async function answer(db: Database, deliveries: Delivery[], contexts: Contexts): Promise<Result[] | null> {
   const results: Result[] = deliveries.map(() => DEFER);
   const signed: Signed[] = [];
   for (const [index, d] of deliveries.entries()) {
-    const conn = connections.get(d.connectionId);
+    const conn = contexts.byId.get(d.connectionId);
     const refused = checkSignature(d, conn);
+    if (refused && contexts.confirm) return null;
     if (refused || !conn) results[index] = refused as InboundReply;
     else signed.push({ index, d, conn, parsed: parse(d, conn, index) });
   }
   const now = firstOfEach(signed);
-  if (now.length > 0) await store(db, now, results);
+  try {
+    if (now.length > 0) await store(db, now, results, contexts);
+  } catch (error) {
+    if (error instanceof StaleContextsError) return null;
+    throw error;
+  }
   return results;
+}
+
+function remember(cache: ContextCache, loaded: Map<string, VersionedContext>) {
+  for (const [id, context] of loaded) {
+    cache.delete(id);
+    cache.set(id, context);
+  }
+  for (const id of cache.keys()) {
+    if (cache.size <= CACHED_CONTEXTS) break;
+    cache.delete(id);
+  }
+}
+
+/**
+ * Answers a batch of deliveries, in order; a delivery that must wait for the next batch is `DEFER`.
+ * Contexts in `cache` save the batch a round trip; any doubt about them, and it reads them afresh.
+ */
+export async function handleDeliveries(
+  db: Database,
+  deliveries: Delivery[],
+  cache: ContextCache = new Map(),
+): Promise<Result[]> {
+  const at = new Date(Math.min(...deliveries.map((d) => d.now.getTime())));
+  const ids = [...new Set(deliveries.map((d) => d.connectionId))];
+  const cached = ids.flatMap((id) => cache.get(id) ?? []);
+  if (cached.length === ids.length) {
+    const byId = new Map(cached.map((c) => [c.conn.id, c.conn]));
+    const confirm = new Map(cached.map((c) => [c.conn.id, c.version]));
+    const results = await answer(db, deliveries, { byId, confirm, at });
+    if (results) return results;
+    for (const id of ids) cache.delete(id);
+  }
+  const loaded = await loadVersionedContexts(db, ids, at);
+  remember(cache, loaded);
+  const byId = new Map([...loaded].map(([id, c]) => [id, c.conn]));
+  return (await answer(db, deliveries, { byId, confirm: null, at })) as Result[];
 }

@@ -1,7 +1,7 @@
 // Deliveries on their way to the database, stored in group-committed batches on a database handle.
 import "server-only";
 import type { Database } from "@/db/client";
-import { type Delivery, handleDeliveries } from "./deliveries";
+import { type ContextCache, type Delivery, handleDeliveries } from "./deliveries";
 import { groupCommit } from "./group-commit";
 import { failureReply, type InboundReply } from "./responses";
 
@@ -17,7 +17,11 @@ const queues = new WeakMap<Database, DeliveryQueue>();
 export function deliveryQueueFor(db: Database): DeliveryQueue {
   let queue = queues.get(db);
   if (!queue) {
-    const batcher = groupCommit<Delivery, InboundReply>((deliveries) => handleDeliveries(db, deliveries), BATCHING);
+    const contexts: ContextCache = new Map();
+    const batcher = groupCommit<Delivery, InboundReply>(
+      (deliveries) => handleDeliveries(db, deliveries, contexts),
+      BATCHING,
+    );
     queue = { submit: (d) => batcher.submit(d).catch((error: unknown) => failureReply(error, d.connectionId)) };
     queues.set(db, queue);
   }
