@@ -65,6 +65,30 @@ describe("deliveries answered in another thread", () => {
     close();
   });
 
+  it("posts what one task gives as one message, before the event loop's turn ends", async () => {
+    const { port1, port2 } = new MessageChannel();
+    const posted: unknown[][] = [];
+    const post = port1.postMessage.bind(port1);
+    port1.postMessage = (items: unknown[], transfer?: readonly ArrayBuffer[]) => {
+      posted.push(items);
+      post(items, transfer as ArrayBuffer[]);
+    };
+    const queue = remoteQueue(port1);
+    let turnEnded = false;
+    setImmediate(() => {
+      turnEnded = true;
+    });
+    for (let i = 0; i < 5; i++) {
+      queue.submit({ connectionId: `c${i}`, headers: new Headers(), body: Buffer.from("{}"), now: new Date() });
+    }
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(turnEnded).toBe(false);
+    expect(posted.map((items) => items.length)).toEqual([5]);
+    queue.fail();
+    port1.close();
+    port2.close();
+  });
+
   it("answers the waiting deliveries with a 503 when the other thread stops", async () => {
     const { port1 } = new MessageChannel();
     const queue = remoteQueue(port1);
