@@ -6,7 +6,7 @@ import { configuredDatabase, openDatabase } from "@/db/client";
 import { deliveryQueueFor } from "./queue";
 import { serveDeliveries } from "./remote-queue";
 
-/** Two batches in flight and the connections they read: a small pool of its own. */
+/** A batch's reserved connection, the reads before it and a retry: a small pool of its own. */
 const POOL_SIZE = 4;
 
 if (parentPort) serveDeliveries(parentPort, deliveryQueueFor(openDatabase(configuredDatabase(), POOL_SIZE).db));
