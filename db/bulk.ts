@@ -2,9 +2,9 @@
 // PostgreSQL unpacks them (`jsonb_to_recordset`), so the statement is prepared once and reused
 // whatever the batch size, and no per-row SQL is built.
 import "server-only";
-import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "@/db/client";
+import { type Database, resultRows } from "@/db/client";
 
 /** A value as JSON that PostgreSQL reads back into the column's type (JSON columns take it as is). */
 function jsonValue(value: unknown): unknown {
@@ -47,31 +47,56 @@ export function insertRows<T extends PgTable>(tx: Database, table: T, rows: read
   return Promise.all([...shapes].map(([keys, group]) => insertShape(tx, table, keys.split(","), group)));
 }
 
+type Lookup = { head: string; tail: string; columns: [string, PgColumn][] };
+
+const lookups = new WeakMap<PgTable, Map<string, Lookup>>();
+
+/** The statement's text around its one parameter, built once per table and key shape. */
+function lookupFor(table: PgTable, by: Record<string, PgColumn>): Lookup {
+  const byTable = lookups.get(table) ?? new Map<string, Lookup>();
+  lookups.set(table, byTable);
+  const fields = Object.entries(by);
+  const shape = fields.map(([field, column]) => `${field}=${column.name}`).join(",");
+  const known = byTable.get(shape);
+  if (known) return known;
+  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const record = fields.map(([field, column]) => `${field} ${column.getSQLType()}`).join(", ");
+  const match = fields.map(([field, column]) => `t."${column.name}" = k.${field}`).join(" and ");
+  const lookup = {
+    head: "select found.* from jsonb_to_recordset(",
+    tail: `::jsonb) as k(${record}) cross join lateral (
+      select ${columns.map(([, c]) => `t."${c.name}"`).join(", ")} from "${getTableName(table)}" t
+       where ${match} limit 1) as found`,
+    columns,
+  };
+  byTable.set(shape, lookup);
+  return lookup;
+}
+
 /**
- * The row of `table` that each key finds (at most one per key): the keys travel as JSON records `k`
- * of type `recordType`, and `match` (written against `k`) is looked up once per key. A lateral
- * lookup with a limit stays an index lookup whatever the table's statistics said when the prepared
- * statement's plan was made; `id = any(...)` or a join became a scan of the whole table when that
- * plan was made on a new, empty table.
+ * The row of `table` that each key finds (at most one per key): `by` names the key's fields and the
+ * columns they must equal, and each key is looked up on its own. A lateral lookup with a limit
+ * stays an index lookup whatever the table's statistics said when the prepared statement's plan
+ * was made; `id = any(...)` or a join became a scan of the whole table when that plan was made on
+ * a new, empty table. The statement's text is built once, not per call.
  */
 export function findEach<T extends PgTable>(
   tx: Database,
   table: T,
+  by: Record<string, PgColumn>,
   keys: readonly Record<string, unknown>[],
-  recordType: string,
-  match: SQL,
 ): Promise<T["$inferSelect"][]> {
   if (keys.length === 0) return Promise.resolve([]);
-  const found = tx
-    .select()
-    .from(table as PgTable)
-    .where(match)
-    .limit(1)
-    .as("found");
-  const columns = found as unknown as Record<string, PgColumn>;
-  const fields = Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, columns[key] as PgColumn]));
-  return tx
-    .select(fields)
-    .from(sql`jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(${sql.raw(recordType)})`)
-    .innerJoinLateral(found, sql`true`) as unknown as Promise<T["$inferSelect"][]>;
+  const { head, tail, columns } = lookupFor(table, by);
+  return tx.execute(sql`${sql.raw(head)}${JSON.stringify(keys)}${sql.raw(tail)}`).then((result) =>
+    resultRows<Record<string, unknown>>(result).map(
+      (row) =>
+        Object.fromEntries(
+          columns.map(([key, column]) => {
+            const value = row[column.name];
+            return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
+          }),
+        ) as T["$inferSelect"],
+    ),
+  );
 }

@@ -4,7 +4,7 @@
 // The steps are exported separately so the webhook endpoint can share round trips with its own work.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { findEach, insertRows } from "@/db/bulk";
 import type { Database } from "@/db/client";
 import { lockKeys } from "@/db/locks";
@@ -85,9 +85,8 @@ export function findJobs(tx: Database, jobRefs: readonly JobRef[]): Promise<Map<
   return findEach(
     tx,
     jobs,
+    { c: jobs.connectionId, e: jobs.externalId },
     jobRefs.map((r) => ({ c: r.connectionId, e: r.externalId })),
-    "c uuid, e text",
-    sql`${jobs.connectionId} = k.c and ${jobs.externalId} = k.e`,
   ).then((rows) => new Map(rows.map((row) => [jobLockKey(row.connectionId, row.externalId), row])));
 }
 

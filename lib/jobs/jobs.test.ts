@@ -9,7 +9,7 @@ import { LONG_DESCRIPTION, makeConnection } from "@/lib/testing/ats";
 import { makeMember, makeOrg } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { completeJobInfo } from "./complete";
-import { ingestJob, type JobOutcome } from "./ingest";
+import { findJobs, ingestJob, type JobOutcome, jobLockKey } from "./ingest";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -65,6 +65,22 @@ describe("ingesting jobs", () => {
     const [row] = await t.db.select({ html: jobs.descriptionHtml }).from(jobs).where(eq(jobs.id, jobId));
     expect(row?.html).not.toMatch(/script|onerror|javascript:|<img|target=/);
     expect(row?.html).toContain('<a href="https://acme.example" rel="nofollow noopener noreferrer">ok</a>');
+  });
+
+  it("finds stored jobs with every column typed as drizzle reads them", async () => {
+    const { conn } = await connection();
+    const first = await upsert(conn, job({ updatedAt: "2026-11-20T10:00:00Z" }));
+    const second = await upsert(conn, job({ title: "Staff Data Engineer", salary: null }));
+    const found = await findJobs(t.db, [
+      { connectionId: conn.id, externalId: first.externalId },
+      { connectionId: conn.id, externalId: "NOT-STORED" },
+      { connectionId: conn.id, externalId: second.externalId },
+    ]);
+    const stored = await t.db.select().from(jobs).where(eq(jobs.connectionId, conn.id));
+    expect(found.size).toBe(2);
+    for (const row of stored) expect(found.get(jobLockKey(conn.id, row.externalId))).toEqual(row);
+    expect(typeof stored[0]?.descriptionHash).toBe("bigint");
+    expect(stored.find((row) => row.externalId === first.externalId)?.atsUpdatedAt).toBeInstanceOf(Date);
   });
 
   it("rejects a near-duplicate of an active job under another ATS id, but not at another location", async () => {

@@ -4,7 +4,6 @@
 // come alone (CONTRACT.md §3): work that would interact within a batch waits for the next batch.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { findEach, insertRows } from "@/db/bulk";
 import { type Database, type PipelinedWork, pipelinedTransaction } from "@/db/client";
 import { lockKeys } from "@/db/locks";
@@ -221,9 +220,8 @@ function storedAnswers(tx: Database, accepted: readonly Accepted[]): Promise<Map
   return findEach(
     tx,
     inboundEvents,
+    { c: inboundEvents.connectionId, d: inboundEvents.deliveryId },
     accepted.map((a) => ({ c: a.conn.id, d: a.deliveryId })),
-    "c uuid, d text",
-    sql`${inboundEvents.connectionId} = k.c and ${inboundEvents.deliveryId} = k.d`,
   ).then(
     (rows) => new Map(rows.map((r) => [`delivery:${r.connectionId}:${r.deliveryId}`, r.response as InboundAnswer])),
   );
