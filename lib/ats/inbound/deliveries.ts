@@ -1,6 +1,6 @@
-// A batch of webhook deliveries, handled together: one read of their connections, then one
-// transaction in which the rate-limit counts, locks and reads go out as one round trip and the
-// writes with COMMIT as another. Every delivery still gets its own answer, exactly as if it had
+// A batch of webhook deliveries, handled together: their connections (kept from earlier batches,
+// or read first), then one transaction in which the rate-limit counts, locks and reads (with the
+// kept connections' versions) go out as one round trip and the writes with COMMIT as another. Every delivery still gets its own answer, exactly as if it had
 // come alone (CONTRACT.md §3): work that would interact within a batch waits for the next batch.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
