@@ -53,8 +53,11 @@ const lookups = new WeakMap<PgTable, Map<string, Lookup>>();
 
 /** The statement's text around its one parameter, built once per table and key shape. */
 function lookupFor(table: PgTable, by: Record<string, PgColumn>): Lookup {
-  const byTable = lookups.get(table) ?? new Map<string, Lookup>();
-  lookups.set(table, byTable);
+  let byTable = lookups.get(table);
+  if (!byTable) {
+    byTable = new Map();
+    lookups.set(table, byTable);
+  }
   const fields = Object.entries(by);
   const shape = fields.map(([field, column]) => `${field}=${column.name}`).join(",");
   const known = byTable.get(shape);

@@ -61,39 +61,51 @@ function inboundSecretsColumn(at: Date) {
  * Connections and their organisations, by id. With `inboundSecretsAt`, also their inbound secrets
  * valid at that time or later, decrypted: the webhook endpoint gets everything in one round trip.
  */
-export async function loadConnectionContexts(
+export function loadConnectionContexts(
   db: Database,
   connectionIds: readonly string[],
   options: { inboundSecretsAt?: Date } = {},
 ): Promise<Map<string, InboundConnection>> {
-  const rows = await connectionRows(db, connectionIds, options.inboundSecretsAt);
-  return new Map(rows.map((row) => [row.id, contextOf(row)]));
+  return rowsById(db, connectionIds, options.inboundSecretsAt, contextOf);
 }
 
-/** A context and the version it was read at: its stored row as is (secrets still encrypted). */
+/** A context and the version it was read at (see `contextVersions`). */
 export type VersionedContext = { conn: InboundConnection; version: string };
 
-/** As `loadConnectionContexts` with inbound secrets, each with its version (see `contextVersions`). */
-export async function loadVersionedContexts(
+/** As `loadConnectionContexts` with inbound secrets, each with its version. */
+export function loadVersionedContexts(
   db: Database,
   connectionIds: readonly string[],
   inboundSecretsAt: Date,
 ): Promise<Map<string, VersionedContext>> {
-  const rows = await connectionRows(db, connectionIds, inboundSecretsAt);
-  return new Map(rows.map((row) => [row.id, { conn: contextOf(row), version: JSON.stringify(row) }]));
+  return rowsById(db, connectionIds, inboundSecretsAt, (row) => ({ conn: contextOf(row), version: versionOf(row) }));
 }
 
 /**
  * The contexts' current versions, without decrypting anything: a context read earlier is still
  * current when its version is unchanged (same connection, organisation, brands and valid secrets).
  */
-export async function contextVersions(
+export function contextVersions(
   db: Database,
   connectionIds: readonly string[],
   inboundSecretsAt: Date,
 ): Promise<Map<string, string>> {
-  const rows = await connectionRows(db, connectionIds, inboundSecretsAt);
-  return new Map(rows.map((row) => [row.id, JSON.stringify(row)]));
+  return rowsById(db, connectionIds, inboundSecretsAt, versionOf);
+}
+
+type ConnectionRow = Awaited<ReturnType<typeof connectionRows>>[number];
+
+/** A context's version: its stored row as read, secrets still encrypted. */
+const versionOf = (row: ConnectionRow) => JSON.stringify(row);
+
+async function rowsById<T>(
+  db: Database,
+  connectionIds: readonly string[],
+  secretsAt: Date | undefined,
+  map: (row: ConnectionRow) => T,
+): Promise<Map<string, T>> {
+  const rows = await connectionRows(db, connectionIds, secretsAt);
+  return new Map(rows.map((row) => [row.id, map(row)]));
 }
 
 function connectionRows(db: Database, connectionIds: readonly string[], secretsAt: Date | undefined) {
@@ -125,7 +137,7 @@ function connectionRows(db: Database, connectionIds: readonly string[], secretsA
     .where(inArray(atsConnections.id, [...connectionIds]));
 }
 
-function contextOf(row: Awaited<ReturnType<typeof connectionRows>>[number]): InboundConnection {
+function contextOf(row: ConnectionRow): InboundConnection {
   const { orgKind, verification, standing, domains, secrets, ...connection } = row;
   return {
     ...connection,

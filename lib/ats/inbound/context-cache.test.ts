@@ -1,12 +1,13 @@
 // A queue keeps the connection contexts it has read, so a batch needn't read them before its
 // transaction; every change to a connection, its organisation or its secrets still counts at once.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atsConnections } from "@/db/schema";
 import { disableConnection, rotateInboundSecret } from "@/lib/ats/connections/commands";
 import { genericJob, inboundRequest, makeEmployerWithConnection, setStanding, signGeneric } from "@/lib/testing/ats";
 import { makeMember } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { type ContextCache, handleDeliveries } from "./deliveries";
 import { handleInboundRequest } from "./handle-request";
 import { deliveryQueueFor } from "./queue";
 
@@ -70,5 +71,38 @@ describe("connection contexts kept by the queue", () => {
     const { status, body } = await send(connectionId);
     expect(status).toBe(429);
     expect(body.error.code).toBe("rate_limited");
+  });
+
+  it("keep the answers of deliveries stored one at a time when the contexts change in between", async () => {
+    const { connectionId } = await makeEmployerWithConnection(t.db);
+    // Storing FLIP changes the connection (a new version); storing POISON fails its transaction.
+    await t.db.execute(
+      sql.raw(`create function wigi_test_flip() returns trigger language plpgsql as $$
+        begin
+          if new.external_id = 'POISON' then raise exception 'poison job'; end if;
+          if new.external_id = 'FLIP' then
+            update ats_connections set rate_limit_per_minute = rate_limit_per_minute + 1 where id = new.connection_id;
+          end if;
+          return new;
+        end $$`),
+    );
+    await t.db.execute(
+      sql.raw("create trigger wigi_test_flip before insert on jobs for each row execute function wigi_test_flip()"),
+    );
+    const delivery = (externalId: string) => {
+      const body = JSON.stringify(genericJob({ externalId, title: `Role ${externalId}` }));
+      return { connectionId, headers: new Headers(signGeneric(body)), body: Buffer.from(body), now: new Date() };
+    };
+    const cache: ContextCache = new Map();
+    await handleDeliveries(t.db, [delivery("WARM")], cache);
+    const [flip, poison, last] = await handleDeliveries(
+      t.db,
+      [delivery("FLIP"), delivery("POISON"), delivery("LAST")],
+      cache,
+    );
+    const answer = (result: unknown) => JSON.parse((result as { json: string }).json);
+    expect(answer(flip)).toMatchObject({ duplicate: false, jobs: [{ externalId: "FLIP" }] });
+    expect((poison as { status: number }).status).toBe(500);
+    expect(answer(last)).toMatchObject({ duplicate: false, jobs: [{ externalId: "LAST" }] });
   });
 });

@@ -414,14 +414,17 @@ function fail(signed: Signed[], results: Result[], error: unknown) {
   for (const { index, conn } of signed) results[index] = failureReply(error, conn.id);
 }
 
-/** The batch's answers on these contexts; null when a cached context refused a delivery or was stale. */
-async function answer(db: Database, deliveries: Delivery[], contexts: Contexts): Promise<Result[] | null> {
-  const results: Result[] = deliveries.map(() => DEFER);
+/**
+ * Answers the deliveries on these contexts, into `results`; false when a kept context refused a
+ * delivery or turned out stale. Deliveries already answered then (committed one at a time after a
+ * failed batch) keep their answers; the rest stay `DEFER`.
+ */
+async function answer(db: Database, deliveries: Delivery[], contexts: Contexts, results: Result[]): Promise<boolean> {
   const signed: Signed[] = [];
   for (const [index, d] of deliveries.entries()) {
     const conn = contexts.byId.get(d.connectionId);
     const refused = checkSignature(d, conn);
-    if (refused && contexts.confirm) return null;
+    if (refused && contexts.confirm) return false;
     if (refused || !conn) results[index] = refused as InboundReply;
     else signed.push({ index, d, conn, parsed: parse(d, conn, index) });
   }
@@ -429,10 +432,10 @@ async function answer(db: Database, deliveries: Delivery[], contexts: Contexts):
   try {
     if (now.length > 0) await store(db, now, results, contexts);
   } catch (error) {
-    if (error instanceof StaleContextsError) return null;
+    if (error instanceof StaleContextsError) return false;
     throw error;
   }
-  return results;
+  return true;
 }
 
 function remember(cache: ContextCache, loaded: Map<string, VersionedContext>) {
@@ -457,16 +460,25 @@ export async function handleDeliveries(
 ): Promise<Result[]> {
   const at = new Date(Math.min(...deliveries.map((d) => d.now.getTime())));
   const ids = [...new Set(deliveries.map((d) => d.connectionId))];
+  const results: Result[] = deliveries.map(() => DEFER);
   const cached = ids.flatMap((id) => cache.get(id) ?? []);
   if (cached.length === ids.length) {
     const byId = new Map(cached.map((c) => [c.conn.id, c.conn]));
     const confirm = new Map(cached.map((c) => [c.conn.id, c.version]));
-    const results = await answer(db, deliveries, { byId, confirm, at });
-    if (results) return results;
+    if (await answer(db, deliveries, { byId, confirm, at }, results)) return results;
     for (const id of ids) cache.delete(id);
   }
+  const open = deliveries.flatMap((_, i) => (results[i] === DEFER ? [i] : []));
   const loaded = await loadVersionedContexts(db, ids, at);
   remember(cache, loaded);
   const byId = new Map([...loaded].map(([id, c]) => [id, c.conn]));
-  return (await answer(db, deliveries, { byId, confirm: null, at })) as Result[];
+  const rest: Result[] = open.map(() => DEFER);
+  await answer(
+    db,
+    open.map((i) => deliveries[i] as Delivery),
+    { byId, confirm: null, at },
+    rest,
+  );
+  for (const [n, i] of open.entries()) results[i] = rest[n] as Result;
+  return results;
 }
