@@ -1,6 +1,6 @@
 // Read models for the jobs pages: explicit columns, scoped by organisation.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { atsConnections, jobEvents, jobs, type StoredViolation, users } from "@/db/schema";
 import type { JobStatus } from "@/db/schema/enums";
@@ -16,11 +16,18 @@ export type JobListItem = {
   updatedAt: Date;
 };
 
+export const JOB_SORTS = ["title", "status", "updated"] as const;
+export type JobSort = { column: (typeof JOB_SORTS)[number]; direction: "asc" | "desc" };
+
+const SORT_COLUMNS = { title: jobs.title, status: jobs.status, updated: jobs.updatedAt } as const;
+
 export async function listJobs(
   db: Database,
   orgId: string,
   filter: { status?: JobStatus } = {},
+  sort: JobSort = { column: "updated", direction: "desc" },
 ): Promise<JobListItem[]> {
+  const order = sort.direction === "asc" ? asc : desc;
   return db
     .select({
       id: jobs.id,
@@ -35,7 +42,7 @@ export async function listJobs(
     .from(jobs)
     .innerJoin(atsConnections, eq(atsConnections.id, jobs.connectionId))
     .where(and(eq(jobs.orgId, orgId), filter.status ? eq(jobs.status, filter.status) : undefined))
-    .orderBy(desc(jobs.updatedAt))
+    .orderBy(order(SORT_COLUMNS[sort.column]), desc(jobs.updatedAt), jobs.id)
     .limit(500);
 }
 

@@ -1,10 +1,36 @@
 import type { Metadata } from "next";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { listOrgAudit } from "@/lib/audit";
 import { MANAGERS, requireMemberPage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+type AuditRow = Awaited<ReturnType<typeof listOrgAudit>>[number];
+
+const COLUMNS: Column<AuditRow>[] = [
+  {
+    key: "when",
+    header: "When (UTC)",
+    nowrap: true,
+    cell: (row) => row.createdAt.toISOString().replace("T", " ").slice(0, 19),
+  },
+  {
+    key: "action",
+    header: "Action",
+    nowrap: true,
+    cell: (row) => <span className="font-mono text-xs">{row.action}</span>,
+  },
+  { key: "by", header: "By", cell: (row) => row.actorName ?? "System" },
+  {
+    key: "target",
+    header: "Target",
+    cell: (row) => (
+      <span className="font-mono text-xs">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</span>
+    ),
+  },
+];
 
 export default async function AuditPage() {
   const actor = await requireMemberPage({ roles: MANAGERS, allowSuspended: true });
@@ -16,37 +42,13 @@ export default async function AuditPage() {
         description="Every sensitive action in your organisation, append-only and hash-chained."
       />
       <Card>
-        {rows.length === 0 ? (
-          <EmptyState>Nothing recorded yet.</EmptyState>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b text-slate-600">
-                <th scope="col" className="py-2">
-                  When (UTC)
-                </th>
-                <th scope="col">Action</th>
-                <th scope="col">By</th>
-                <th scope="col">Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b align-top last:border-0">
-                  <td className="py-2 whitespace-nowrap">
-                    {row.createdAt.toISOString().replace("T", " ").slice(0, 19)}
-                  </td>
-                  <td className="font-mono text-xs">{row.action}</td>
-                  <td>{row.actorName ?? "System"}</td>
-                  <td className="font-mono text-xs">
-                    {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          caption="Audit entries, newest first"
+          columns={COLUMNS}
+          rows={rows}
+          rowKey={(row) => row.id}
+          empty="Nothing recorded yet."
+        />
       </Card>
     </>
   );

@@ -1,21 +1,60 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { parseSort, type SearchParams } from "@/components/ui/table-sort";
 import { getDb } from "@/db/client";
 import { JOB_STATUS, type JobStatus } from "@/db/schema/enums";
 import { formatTime } from "@/lib/ats/labels";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { JOB_STATUS_LABELS, JOB_STATUS_TONES } from "@/lib/jobs/labels";
-import { listJobs } from "@/lib/jobs/queries";
+import { JOB_SORTS, type JobListItem, listJobs } from "@/lib/jobs/queries";
 
 export const metadata: Metadata = { title: "Jobs" };
 
-export default async function JobsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+const COLUMNS: Column<JobListItem>[] = [
+  {
+    key: "title",
+    header: "Job",
+    rowHeader: true,
+    wide: true,
+    sortable: "asc",
+    cell: (job) => (
+      <>
+        <Link className="text-indigo-700 underline" href={`/jobs/${job.id}`}>
+          {job.title || `Untitled (${job.externalId})`}
+        </Link>
+        <span className="block text-xs font-normal text-slate-600">{job.locationLabel ?? ""}</span>
+      </>
+    ),
+  },
+  {
+    key: "status",
+    header: "Status",
+    nowrap: true,
+    sortable: "asc",
+    cell: (job) => (
+      <Badge tone={JOB_STATUS_TONES[job.status as JobStatus]}>{JOB_STATUS_LABELS[job.status as JobStatus]}</Badge>
+    ),
+  },
+  {
+    key: "fix",
+    header: "What to fix",
+    wide: true,
+    cell: (job) => <span className="text-xs">{job.violations.map((v) => v.message).join(" ") || "—"}</span>,
+  },
+  { key: "source", header: "Source", cell: (job) => job.connectionName },
+  { key: "updated", header: "Updated", nowrap: true, sortable: "desc", cell: (job) => formatTime(job.updatedAt) },
+];
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireMemberPage();
-  const requested = (await searchParams).status;
+  const params = await searchParams;
+  const requested = params.status;
   const status = JOB_STATUS.includes(requested as JobStatus) ? (requested as JobStatus) : undefined;
-  const rows = await listJobs(getDb(), actor.org.id, { status });
+  const sort = parseSort(params, JOB_SORTS, { column: "updated", direction: "desc" });
+  const rows = await listJobs(getDb(), actor.org.id, { status }, sort);
   return (
     <>
       <PageHeader
@@ -42,48 +81,18 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         ))}
       </nav>
       <Card>
-        {rows.length === 0 ? (
-          <EmptyState>
-            {status
+        <DataTable
+          caption="Jobs"
+          columns={COLUMNS}
+          rows={rows}
+          rowKey={(job) => job.id}
+          sort={{ current: sort, path: "/jobs", params }}
+          empty={
+            status
               ? "No jobs with this status."
-              : "No jobs yet. Connect an ATS under Integrations and publish a job from it."}
-          </EmptyState>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Jobs, most recently updated first</caption>
-            <thead>
-              <tr className="border-b text-slate-600">
-                <th scope="col" className="py-2">
-                  Job
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">What to fix</th>
-                <th scope="col">Source</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((job) => (
-                <tr key={job.id} className="border-b align-top last:border-0">
-                  <th scope="row" className="py-2 font-medium">
-                    <Link className="text-indigo-700 underline" href={`/jobs/${job.id}`}>
-                      {job.title || `Untitled (${job.externalId})`}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-600">{job.locationLabel ?? ""}</span>
-                  </th>
-                  <td>
-                    <Badge tone={JOB_STATUS_TONES[job.status as JobStatus]}>
-                      {JOB_STATUS_LABELS[job.status as JobStatus]}
-                    </Badge>
-                  </td>
-                  <td className="text-xs">{job.violations.map((v) => v.message).join(" ") || "—"}</td>
-                  <td>{job.connectionName}</td>
-                  <td className="whitespace-nowrap">{formatTime(job.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              : "No jobs yet. Connect an ATS under Integrations and publish a job from it."
+          }
+        />
       </Card>
     </>
   );
