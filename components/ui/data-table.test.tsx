@@ -45,7 +45,11 @@ describe("DataTable", () => {
 
   it("links sortable headers to the next sort, keeping filters and dropping the page", () => {
     const html = render({
-      sort: { current: { column: "balance", direction: "desc" }, path: "/credits", params: { kind: "hold", page: "3" } },
+      sort: {
+        current: { column: "balance", direction: "desc" },
+        path: "/credits",
+        params: { kind: "hold", page: "3" },
+      },
     });
     expect(html).toContain('aria-sort="descending"');
     expect(html).toContain('href="/credits?kind=hold&amp;sort=balance&amp;dir=asc"');
@@ -74,7 +78,10 @@ describe("table sorting in the URL", () => {
   });
 
   it("flips the sorted column and starts others at their own direction", () => {
-    expect(nextSort({ column: "name", direction: "asc" }, "name", "asc")).toEqual({ column: "name", direction: "desc" });
+    expect(nextSort({ column: "name", direction: "asc" }, "name", "asc")).toEqual({
+      column: "name",
+      direction: "desc",
+    });
     expect(nextSort({ column: "name", direction: "asc" }, "balance", "desc")).toEqual({
       column: "balance",
       direction: "desc",
