@@ -15,6 +15,8 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["lib/testing/global-setup.ts"],
+    // Next.js request APIs answered by a test request scope inside actAs(); the real ones elsewhere.
+    setupFiles: ["lib/testing/act-as.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: {
