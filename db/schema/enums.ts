@@ -24,6 +24,38 @@ export const OUTBOUND_STATUS = ["pending", "delivered", "failed", "cancelled"] a
 export const ACCESS_STATUS = ["requested", "approved", "declined", "expired", "revoked", "cancelled"] as const;
 export const LEDGER_KINDS = ["grant", "hold", "capture", "release", "adjustment"] as const;
 
+export const FLAG_KINDS = [
+  "repost_farming",
+  "foreign_brand",
+  "snapshot_harvesting",
+  "low_approval",
+  "off_portal_contact",
+  "ban_evasion",
+  "user_report",
+] as const;
+export const FLAG_SOURCES = ["signal", "report"] as const;
+export const FLAG_STATUS = ["open", "resolved", "dismissed"] as const;
+export const FLAG_SUBJECTS = [
+  "organisation",
+  "connection",
+  "job",
+  "user",
+  "snapshot",
+  "access_request",
+  "message",
+  "other",
+] as const;
+export const IDENTIFIER_KINDS = [
+  "email_domain",
+  "greenhouse_board",
+  "greenhouse_job",
+  "lever_site",
+  "ashby_board",
+  "ashby_account",
+  "ashby_job",
+  "endpoint_host",
+] as const;
+
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrgStanding = (typeof ORG_STANDING)[number];
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -33,6 +65,10 @@ export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 export type Seniority = (typeof SENIORITIES)[number];
 export type AtsProvider = (typeof ATS_PROVIDERS)[number];
 export type JobStatus = (typeof JOB_STATUS)[number];
+export type FlagKind = (typeof FLAG_KINDS)[number];
+export type FlagStatus = (typeof FLAG_STATUS)[number];
+export type FlagSubject = (typeof FLAG_SUBJECTS)[number];
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** SQL list literal for a check constraint: ('a', 'b'). Values are compile-time constants. */
 export function sqlList(values: readonly string[]): string {

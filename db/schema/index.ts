@@ -3,6 +3,7 @@ export * from "./access";
 export * from "./ats";
 export * from "./candidates";
 export * from "./delivery";
+export * from "./enforcement";
 export * from "./jobs";
 export * from "./organisations";
 export * from "./platform";

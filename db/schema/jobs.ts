@@ -106,7 +106,8 @@ export const jobEvents = pgTable(
   },
   (t) => [
     index("job_events_job_time_idx").on(t.jobId, t.createdAt),
-    check("job_events_kind", sql`${t.kind} in ('received', 'updated', 'closed', 'reopened', 'completed')`),
-    check("job_events_source", sql`${t.source} in ('webhook', 'sync', 'portal')`),
+    index("job_events_time_idx").on(t.createdAt),
+    check("job_events_kind", sql`${t.kind} in ('received', 'updated', 'closed', 'reopened', 'completed', 'moderated')`),
+    check("job_events_source", sql`${t.source} in ('webhook', 'sync', 'portal', 'trust_safety')`),
   ],
 );

@@ -24,6 +24,7 @@ const schema = z.object({
   WIGI_SEED_DEMO: z.enum(["0", "1"]).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SEED_CANDIDATES: z.coerce.number().int().min(0).max(1_000_000).default(500),
+  WIGI_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
 });
 
 export type Env = Readonly<{
@@ -38,6 +39,8 @@ export type Env = Readonly<{
   allowPrivateTargets: boolean;
   seedDemo: boolean;
   seedCandidates: number;
+  /** Where `npm run audit:checkpoint` appends signed chain heads: outside the database. */
+  auditCheckpointFile: string;
 }>;
 
 export class EnvError extends Error {
@@ -104,6 +107,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     allowPrivateTargets: raw.WIGI_ALLOW_PRIVATE_TARGETS === "1",
     seedDemo: raw.WIGI_SEED_DEMO ? raw.WIGI_SEED_DEMO === "1" : mode === "development",
     seedCandidates: raw.SEED_CANDIDATES,
+    auditCheckpointFile: path.resolve(raw.WIGI_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-checkpoints.jsonl")),
   });
 }
 
