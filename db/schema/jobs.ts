@@ -78,7 +78,10 @@ export const jobs = pgTable(
       sql.raw(`employment_type is null or employment_type in ${sqlList(EMPLOYMENT_TYPES)}`),
     ),
     check("jobs_salary_period", sql.raw(`salary_period is null or salary_period in ${sqlList(SALARY_PERIODS)}`)),
-    check("jobs_salary_source", sql`${t.salarySource} is null or ${t.salarySource} in ('ats', 'board', 'recruiter')`),
+    check(
+      "jobs_salary_source",
+      sql`${t.salarySource} is null or ${t.salarySource} in ('ats', 'board', 'recruiter', 'trust_safety')`,
+    ),
     check("jobs_country", sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );

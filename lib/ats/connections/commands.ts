@@ -9,6 +9,7 @@ import { currentSecrets } from "@/lib/ats/connection-context";
 import { recordAudit } from "@/lib/audit";
 import { serializeOutbound } from "@/lib/delivery/events";
 import { sendWebhook, type WebhookAttempt } from "@/lib/delivery/send-webhook";
+import { screenConnectionSettings } from "@/lib/enforcement";
 import { AppError } from "@/lib/errors";
 import { assertTargetAllowed, TargetRefusedError } from "@/lib/net/guarded-fetch";
 import { targetPolicy } from "@/lib/net/target-policy";
@@ -109,6 +110,8 @@ export async function createConnection(
       .returning({ id: atsConnections.id });
     const connectionId = row?.id as string;
     if (secret) await storeSecret(tx, connectionId, "inbound", secret);
+    const { provider, boardToken, boardBaseUrl } = input;
+    await screenConnectionSettings(tx, { orgId: scope.orgId, connectionId, provider, boardToken, boardBaseUrl });
     await recordAudit(tx, {
       orgId: scope.orgId,
       actorUserId: scope.userId,
@@ -173,6 +176,8 @@ export async function setEndpoint(
       .where(eq(atsConnections.id, connection.id));
     await rotateSecret(tx, connection.id, "outbound", endpointSecret);
     await audit(tx, scope, "connection.endpoint_set", connection.id);
+    const { orgId } = scope;
+    await screenConnectionSettings(tx, { orgId, connectionId, provider: connection.provider, endpointUrl: url });
   });
   return { endpointSecret };
 }
