@@ -51,6 +51,7 @@ CREATE TABLE "audit_heads" (
 --> statement-breakpoint
 ALTER TABLE "job_events" DROP CONSTRAINT "job_events_kind";--> statement-breakpoint
 ALTER TABLE "job_events" DROP CONSTRAINT "job_events_source";--> statement-breakpoint
+ALTER TABLE "jobs" DROP CONSTRAINT "jobs_salary_source";--> statement-breakpoint
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_org_id_organisations_id_fk";
 --> statement-breakpoint
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_actor_user_id_users_id_fk";
@@ -73,4 +74,5 @@ CREATE INDEX "job_events_time_idx" ON "job_events" USING btree ("created_at");--
 CREATE INDEX "audit_log_org_action_idx" ON "audit_log" USING btree ("org_id","action","id");--> statement-breakpoint
 CREATE INDEX "audit_log_org_actor_idx" ON "audit_log" USING btree ("org_id","actor_user_id","id");--> statement-breakpoint
 ALTER TABLE "job_events" ADD CONSTRAINT "job_events_kind" CHECK ("job_events"."kind" in ('received', 'updated', 'closed', 'reopened', 'completed', 'moderated'));--> statement-breakpoint
-ALTER TABLE "job_events" ADD CONSTRAINT "job_events_source" CHECK ("job_events"."source" in ('webhook', 'sync', 'portal', 'trust_safety'));
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_source" CHECK ("job_events"."source" in ('webhook', 'sync', 'portal', 'trust_safety'));--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_salary_source" CHECK ("jobs"."salary_source" is null or "jobs"."salary_source" in ('ats', 'board', 'recruiter', 'trust_safety'));

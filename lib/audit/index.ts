@@ -8,7 +8,7 @@ import { chainOf, entryBody, GENESIS } from "./chain";
 export type { AuditAction } from "./catalogue";
 export { AUDIT_ACTIONS, actionLabel } from "./catalogue";
 export type { AuditFilter, AuditPage, AuditRow } from "./queries";
-export { listAudit, listOrgAudit } from "./queries";
+export { auditCsv, auditFilterOptions, enforcementNotices, listAudit, listOrgAudit } from "./queries";
 export { verifyAuditChain } from "./verify";
 
 export type AuditEntry = {

@@ -5,3 +5,4 @@ export { type ActivityKind, type ActivityResult, offPortalReasons, recordActivit
 export { ABUSE_SIGNALS } from "./config";
 export { type Screening, screenConnectionSettings, screenNewOrganisation } from "./screening";
 export { isJobMatchable, matchableJob } from "./standing";
+export { evaluateSignals, type SweepResult } from "./sweep";

@@ -23,7 +23,7 @@ async function countJobEvents(db: Database, since: Date, min: number, match: Ret
     await db.execute(sql`
       select org_id, count(*)::int as n from job_events
        where created_at > ${since.toISOString()}::timestamptz and (${match})
-       group by org_id having count(*) >= ${min}`),
+       group by org_id having count(*) >= ${min}::int`),
   );
 }
 
@@ -87,8 +87,8 @@ async function lowApproval(db: Database, now: Date): Promise<number> {
        where created_at > ${new Date(now.getTime() - windowDays * 24 * HOUR).toISOString()}::timestamptz
          and status in ('approved', 'revoked', 'declined', 'expired')
        group by org_id
-      having count(*) >= ${minDecided}
-         and count(*) filter (where status in ('approved', 'revoked')) <= ${maxApprovalRate} * count(*)`),
+      having count(*) >= ${minDecided}::int
+         and count(*) filter (where status in ('approved', 'revoked')) <= ${maxApprovalRate}::float8 * count(*)`),
   );
   for (const row of rows) {
     await raise(db, {

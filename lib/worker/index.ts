@@ -1,8 +1,9 @@
-// Background work on a timer: scheduled pull syncs and housekeeping. Runs inside the server
+// Background work on a timer: scheduled pull syncs, abuse-signal sweeps and housekeeping. Runs inside the server
 // (WIGI_WORKER=inline) or as its own process (`npm run worker`); several may run at once.
 import "server-only";
 import type { Database } from "@/db/client";
 import { runDueSyncs } from "@/lib/ats/sync";
+import { ABUSE_SIGNALS, evaluateSignals } from "@/lib/enforcement";
 import { log } from "@/lib/log";
 import { pruneCounters } from "@/lib/rate-limit";
 
@@ -15,9 +16,14 @@ export type Worker = { stop(): Promise<void> };
 export function startWorker(db: Database, { tickMs = TICK_MS, background = true } = {}): Worker {
   let running: Promise<void> | null = null;
   let lastPrune = 0;
+  let lastSweep = 0;
   const tick = async () => {
     try {
       await runDueSyncs(db);
+      if (Date.now() - lastSweep > ABUSE_SIGNALS.sweepMinutes * 60_000) {
+        await evaluateSignals(db);
+        lastSweep = Date.now();
+      }
       if (Date.now() - lastPrune > HOUR_MS) {
         await pruneCounters(db, new Date(Date.now() - HOUR_MS));
         lastPrune = Date.now();
