@@ -10,6 +10,7 @@ const AREAS: { href: string; label: string; roles?: readonly MemberRole[] }[] = 
   { href: "/integrations", label: "Integrations", roles: MANAGERS },
   { href: "/credits", label: "Credits", roles: MANAGERS },
   { href: "/audit", label: "Audit log", roles: MANAGERS },
+  { href: "/report", label: "Report a problem" },
 ];
 
 export function portalNavFor(role: MemberRole, suspended: boolean) {

@@ -104,7 +104,10 @@ const flagColumns = {
   resolution: flags.resolution,
 };
 
-export function listFlags(db: Database, filter: { status?: FlagStatus; orgId?: string } = {}): Promise<FlagRow[]> {
+export function listFlags(
+  db: Database,
+  filter: { status?: FlagStatus; orgId?: string; id?: string } = {},
+): Promise<FlagRow[]> {
   return db
     .select(flagColumns)
     .from(flags)
@@ -114,6 +117,7 @@ export function listFlags(db: Database, filter: { status?: FlagStatus; orgId?: s
       and(
         filter.status ? eq(flags.status, filter.status) : undefined,
         filter.orgId ? eq(flags.orgId, filter.orgId) : undefined,
+        filter.id ? eq(flags.id, filter.id) : undefined,
       ),
     )
     .orderBy(desc(flags.lastSeenAt))

@@ -15,21 +15,11 @@ import {
   type IdentifierMatch,
   present,
 } from "./identifiers";
+import { IDENTIFIER_WORDS } from "./labels";
 
 export type Screening = { held: boolean; matches: IdentifierMatch[] };
 
-const KIND_WORDS: Record<string, string> = {
-  email_domain: "email domain",
-  greenhouse_board: "Greenhouse board",
-  greenhouse_job: "Greenhouse job id",
-  lever_site: "Lever site",
-  ashby_board: "Ashby board",
-  ashby_account: "Ashby account",
-  ashby_job: "Ashby job id",
-  endpoint_host: "endpoint host",
-};
-
-export const identifierWords = (kind: string) => KIND_WORDS[kind] ?? kind;
+const identifierWords = (kind: string) => (IDENTIFIER_WORDS[kind] ?? kind).toLowerCase();
 
 function describeMatches(matches: readonly IdentifierMatch[]): string {
   const [first] = matches;

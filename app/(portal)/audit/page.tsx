@@ -1,53 +1,53 @@
 import type { Metadata } from "next";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Pagination } from "@/components/audit/pagination";
 import { Card, PageHeader } from "@/components/ui/card";
-import { type Column, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
-import { listOrgAudit } from "@/lib/audit";
+import { auditFilterOptions, listAudit } from "@/lib/audit";
+import { auditQueryString, parseAuditQuery } from "@/lib/audit/filter";
 import { MANAGERS, requireMemberPage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type AuditRow = Awaited<ReturnType<typeof listOrgAudit>>[number];
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const COLUMNS: Column<AuditRow>[] = [
-  {
-    key: "when",
-    header: "When (UTC)",
-    nowrap: true,
-    cell: (row) => row.createdAt.toISOString().replace("T", " ").slice(0, 19),
-  },
-  {
-    key: "action",
-    header: "Action",
-    nowrap: true,
-    cell: (row) => <span className="font-mono text-xs">{row.action}</span>,
-  },
-  { key: "by", header: "By", cell: (row) => row.actorName ?? "System" },
-  {
-    key: "target",
-    header: "Target",
-    cell: (row) => (
-      <span className="font-mono text-xs">{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</span>
-    ),
-  },
-];
-
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireMemberPage({ roles: MANAGERS, allowSuspended: true });
-  const rows = await listOrgAudit(getDb(), actor.org.id);
+  const query = parseAuditQuery(await searchParams);
+  const db = getDb();
+  const filter = {
+    orgId: actor.org.id,
+    actorUserId: query.actor,
+    action: query.action,
+    from: query.from,
+    to: query.to,
+  };
+  const [page, options] = await Promise.all([
+    listAudit(db, filter, { page: query.page, viewer: "organisation" }),
+    auditFilterOptions(db, actor.org.id, "organisation"),
+  ]);
+  const keep = { actor: query.actor, action: query.action, from: query.from, to: query.to };
   return (
     <>
       <PageHeader
         title="Audit log"
-        description="Every sensitive action in your organisation, append-only and hash-chained."
+        description="Every sensitive action in your organisation, append-only and hash-chained. Trust & safety's actions appear here with their reasons."
       />
       <Card>
-        <DataTable
-          caption="Audit entries, newest first"
-          columns={COLUMNS}
-          rows={rows}
-          rowKey={(row) => row.id}
-          empty="Nothing recorded yet."
+        <AuditFilters
+          actors={options.actors.map((a) => ({ value: a.id, label: a.name }))}
+          actions={options.actions.map((a) => ({ value: a.code, label: a.label }))}
+          values={keep}
+          exportHref={`/audit/export${auditQueryString(keep)}`}
+          clearHref="/audit"
+        />
+        <AuditTable rows={page.rows} showOrganisation={false} />
+        <Pagination
+          page={page.page}
+          pageCount={page.pageCount}
+          total={page.total}
+          hrefFor={(n) => `/audit${auditQueryString({ ...keep, page: n })}`}
         />
       </Card>
     </>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EnforcementNotices } from "@/components/enforcement/notices";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { enforcementNotices } from "@/lib/audit";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { JOB_STATUS_LABELS } from "@/lib/jobs/labels";
 import { getOrgOverview } from "@/lib/orgs/overview";
@@ -20,11 +22,16 @@ function Stat({ label, value, href }: { label: string; value: number | string; h
 
 export default async function DashboardPage() {
   const actor = await requireMemberPage();
-  const overview = await getOrgOverview(getDb(), actor.org.id);
+  const db = getDb();
+  const [overview, notices] = await Promise.all([
+    getOrgOverview(db, actor.org.id),
+    enforcementNotices(db, actor.org.id),
+  ]);
   const openRequests = overview.requestsByStatus.requested;
   return (
     <>
       <PageHeader title="Dashboard" description={`${actor.org.name} at a glance.`} />
+      <EnforcementNotices title="Trust & safety actions" notices={notices} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Jobs by status">
           <dl className="grid grid-cols-3 gap-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EnforcementNotices } from "@/components/enforcement/notices";
 import { CompleteJobForm } from "@/components/jobs/complete-job-form";
 import { JobDescription } from "@/components/jobs/job-description";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import type { JobStatus } from "@/db/schema/enums";
 import { formatTime, PROVIDER_LABELS } from "@/lib/ats/labels";
+import { enforcementNotices } from "@/lib/audit";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { isUuid } from "@/lib/ids";
 import { COMPLETABLE_STATUSES } from "@/lib/jobs/ingest";
@@ -24,6 +26,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const db = getDb();
   const job = await getJob(db, actor.org.id, id);
   if (!job) notFound();
+  const notices = await enforcementNotices(db, actor.org.id, { type: "job", id: job.id });
   const codes = new Set(job.violations.map((v) => v.code));
   const askSalary = ["salary.missing", "salary.invalid", "salary.implausible"].some((c) => codes.has(c));
   const askClient = codes.has("agency.client_undisclosed") && actor.org.kind === "agency";
@@ -36,6 +39,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         description={`${job.brandName ?? "No brand"}${job.clientName ? ` for ${job.clientName}` : ""} · ${job.locationLabel ?? job.workplace ?? "no location"}`}
         actions={<Badge tone={JOB_STATUS_TONES[status]}>{JOB_STATUS_LABELS[status]}</Badge>}
       />
+      <EnforcementNotices title="Trust & safety on this job" notices={notices} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Posting rules">
