@@ -16,6 +16,7 @@ import {
   SKILLS_BY_FAMILY,
 } from "@/lib/taxonomy";
 import { DEGREES, EMPLOYERS, FIRST_NAMES, LAST_NAMES, SCHOOLS, TITLE_NOUNS, TITLES_BY_SENIORITY } from "./seed-data";
+import { seedEnforcementDemo } from "./seed-enforcement";
 import { createRandom, type Random } from "./seed-random";
 
 export const DEMO_PASSWORD = "wigiwork-demo";
@@ -254,6 +255,7 @@ export async function seedDemo(db: Database, options: { candidates: number }): P
     if (existing) return { seeded: false };
     const candidateUserId = await seedAccounts(tx);
     await seedDemoCandidate(tx, candidateUserId);
+    await seedEnforcementDemo(tx, await hashPassword(DEMO_PASSWORD));
     await seedCandidates(tx, options.candidates);
     return { seeded: true };
   });
