@@ -13,7 +13,7 @@ import { genericJob, inboundRequest, makeConnection, signGeneric } from "@/lib/t
 import { makeMember, makeOrg, makeUser } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { enforceConnection } from "./connections";
-import { enforceOrganisation } from "./organisations";
+import { enforceOrganisation, listOrganisationsForAdmin } from "./organisations";
 import { isJobMatchable } from "./standing";
 
 let t: TestDatabase;
@@ -165,6 +165,14 @@ describe("enforcement actions take effect at once", () => {
     await expect(adjustJob(t.db, adminId, { jobId, note: "x", brandName: "Someone Else" })).rejects.toMatchObject({
       code: "invalid_input",
     });
+  });
+
+  it("lists organisations for the console with their counts", async () => {
+    const { org, connectionId } = await employer();
+    await post(connectionId);
+    await makeMember(t.db, org.id, "recruiter");
+    const row = (await listOrganisationsForAdmin(t.db)).find((o) => o.id === org.id);
+    expect(row).toMatchObject({ members: 2, connections: 1, activeJobs: 1, openFlags: 0, standing: "active" });
   });
 
   it("refuses an action the state doesn't allow, and writes nothing when any part fails", async () => {

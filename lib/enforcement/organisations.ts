@@ -23,8 +23,10 @@ export type AdminOrgRow = {
   openFlags: number;
 };
 
-const countBy = (table: typeof memberships | typeof atsConnections | typeof jobs | typeof flags, alias: string) =>
-  sql<number>`coalesce((select count(*)::int from ${table} where ${table.orgId} = ${organisations.id}), 0)`.as(alias);
+/** Drizzle leaves columns unqualified in a one-table select, so the subqueries name the outer row explicitly. */
+const ORG_ID = sql.raw(`"organisations"."id"`);
+const countOf = (table: typeof memberships | typeof atsConnections | typeof jobs | typeof flags, where = sql`true`) =>
+  sql<number>`(select count(*)::int from ${table} where ${table.orgId} = ${ORG_ID} and ${where})`;
 
 export async function listOrganisationsForAdmin(db: Database): Promise<AdminOrgRow[]> {
   return db
@@ -35,10 +37,10 @@ export async function listOrganisationsForAdmin(db: Database): Promise<AdminOrgR
       verification: organisations.verification,
       standing: organisations.standing,
       standingReason: organisations.standingReason,
-      members: countBy(memberships, "members"),
-      connections: countBy(atsConnections, "connections"),
-      activeJobs: sql<number>`(select count(*)::int from ${jobs} where ${jobs.orgId} = ${organisations.id} and ${jobs.status} = 'active')`,
-      openFlags: sql<number>`(select count(*)::int from ${flags} where ${flags.orgId} = ${organisations.id} and ${flags.status} = 'open')`,
+      members: countOf(memberships),
+      connections: countOf(atsConnections),
+      activeJobs: countOf(jobs, sql`${jobs.status} = 'active'`),
+      openFlags: countOf(flags, sql`${flags.status} = 'open'`),
     })
     .from(organisations)
     .orderBy(asc(organisations.name));

@@ -5,11 +5,14 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobModeration, jobs, organisations } from "@/db/schema";
 
-/** A condition on `jobs` (use it in any query over jobs): true for the jobs matching may use. */
+/**
+ * A condition on `jobs` (in any query that has the jobs table under its own name): true for the jobs
+ * matching and Discovery may use. Columns are named in full: drizzle leaves them bare in one-table selects.
+ */
 export function matchableJob(): SQL {
-  return sql`(${jobs.status} = 'active'
-    and exists (select 1 from ${organisations} o where o.id = ${jobs.orgId} and o.standing = 'active')
-    and not exists (select 1 from ${jobModeration} m where m.job_id = ${jobs.id} and m.matching_restricted))`;
+  return sql`("jobs"."status" = 'active'
+    and exists (select 1 from ${organisations} o where o.id = "jobs"."org_id" and o.standing = 'active')
+    and not exists (select 1 from ${jobModeration} m where m.job_id = "jobs"."id" and m.matching_restricted))`;
 }
 
 export async function isJobMatchable(db: Database, jobId: string): Promise<boolean> {
