@@ -17,9 +17,15 @@
 import { eq } from "drizzle-orm";
 import { syncRuns } from "@/db/schema";
 import { activateConnectionAction } from "@/lib/actions/activate-connection";
+import { adjustJobAction } from "@/lib/actions/adjust-job";
 import { completeJobAction } from "@/lib/actions/complete-job";
 import { createConnectionAction } from "@/lib/actions/create-connection";
 import { disableConnectionAction } from "@/lib/actions/disable-connection";
+import { enforceConnectionAction } from "@/lib/actions/enforce-connection";
+import { enforceOrganisationAction } from "@/lib/actions/enforce-organisation";
+import { moderateJobAction } from "@/lib/actions/moderate-job";
+import { reportProblemAction } from "@/lib/actions/report-problem";
+import { reviewFlagAction } from "@/lib/actions/review-flag";
 import { rotateSecretAction } from "@/lib/actions/rotate-secret";
 import type { ActionInput } from "@/lib/actions/safe-action";
 import { sendTestEventAction } from "@/lib/actions/send-test-event";
@@ -28,9 +34,11 @@ import { signInAction } from "@/lib/actions/sign-in";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { syncNowAction } from "@/lib/actions/sync-now";
 import { storeSecret } from "@/lib/ats/connections/secrets";
+import { raiseFlag } from "@/lib/enforcement/flags";
 import type { ErrorCode } from "@/lib/errors";
 import type { TestBrowser } from "./act-as";
 import { connectionOf, jobNeedingInfo, PASSWORD, ROLES, type Role, type Tenant, type World } from "./action-world";
+import { makeOrg } from "./factories";
 
 // biome-ignore lint/suspicious/noExplicitAny: server actions take different inputs; rows pass each its own.
 export type ServerAction = (previous: any, input: any) => Promise<unknown>;
@@ -58,6 +66,7 @@ export type MatrixRow = {
 
 const MANAGERS = ["owner", "admin"] as const;
 const MEMBERS = ["owner", "admin", "recruiter"] as const;
+const TRUST_SAFETY = ["platformAdmin"] as const;
 
 function expectOk(outcome: Outcome, check: (data: unknown) => boolean, what: string) {
   if (!outcome.ok || !check(outcome.data)) throw new Error(`Expected ${what}, got ${JSON.stringify(outcome)}.`);
@@ -159,5 +168,59 @@ export const MATRIX: readonly MatrixRow[] = [
     effect: (_w, outcome, browser) => {
       if (!outcome.ok || browser.sessionCookie) throw new Error("Signing out left the session cookie.");
     },
+  },
+  {
+    action: enforceOrganisationAction,
+    allowed: TRUST_SAFETY,
+    input: async (w) => ({ orgId: (await makeOrg(w.db)).id, action: "suspend", reason: "Matrix suspension" }),
+    foreign: "none",
+  },
+  {
+    action: enforceConnectionAction,
+    allowed: TRUST_SAFETY,
+    input: async (w, t) => ({ connectionId: await connectionOf(w, t), action: "disable", reason: "Matrix disabling" }),
+    foreign: "none",
+  },
+  {
+    action: moderateJobAction,
+    allowed: TRUST_SAFETY,
+    input: async (w, t) => ({ jobId: await jobNeedingInfo(w, t), action: "remove", reason: "Matrix removal" }),
+    foreign: "none",
+  },
+  {
+    action: adjustJobAction,
+    allowed: TRUST_SAFETY,
+    input: async (w, t) => ({
+      jobId: await jobNeedingInfo(w, t),
+      salaryMin: "60000",
+      salaryMax: "70000",
+      currency: "EUR",
+      period: "year",
+      reason: "Matrix adjustment",
+    }),
+    foreign: "none",
+  },
+  {
+    action: reviewFlagAction,
+    allowed: TRUST_SAFETY,
+    input: async (w, t) => {
+      const flag = await w.db.transaction((tx) =>
+        raiseFlag(tx, {
+          kind: "user_report",
+          source: "report",
+          orgId: t.org.id,
+          subjectType: "other",
+          summary: "Matrix report",
+        }),
+      );
+      return { flagId: flag.id, action: "dismissed", reason: "Matrix review" };
+    },
+    foreign: "none",
+  },
+  {
+    action: reportProblemAction,
+    allowed: ["owner", "admin", "recruiter", "outsider", "candidate", "suspended"],
+    input: async () => ({ subjectType: "other", reason: "Someone posts our jobs under their own name." }),
+    foreign: "none",
   },
 ];

@@ -7,7 +7,7 @@ import { MANAGERS } from "@/lib/auth/guards";
 
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor();
-  if (!actor || actor.kind !== "member" || !MANAGERS.includes(actor.role)) {
+  if (actor?.kind !== "member" || !MANAGERS.includes(actor.role)) {
     return new Response("Not found", { status: 404 });
   }
   const query = parseAuditQuery(new URL(request.url).searchParams);

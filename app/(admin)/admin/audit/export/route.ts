@@ -6,7 +6,7 @@ import { currentActor } from "@/lib/auth/actor";
 
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor();
-  if (!actor || actor.kind !== "admin") return new Response("Not found", { status: 404 });
+  if (actor?.kind !== "admin") return new Response("Not found", { status: 404 });
   const query = parseAuditQuery(new URL(request.url).searchParams);
   const orgId = query.org === "platform" ? null : query.org;
   const csv = await auditCsv(

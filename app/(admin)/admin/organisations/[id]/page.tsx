@@ -6,6 +6,7 @@ import { FlagTable } from "@/components/admin/flag-table";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import type { JobStatus } from "@/db/schema/enums";
 import { enforceConnectionAction } from "@/lib/actions/enforce-connection";
@@ -13,7 +14,7 @@ import { enforceOrganisationAction } from "@/lib/actions/enforce-organisation";
 import { PROVIDER_LABELS } from "@/lib/ats/labels";
 import { listAudit } from "@/lib/audit";
 import { requireAdminPage } from "@/lib/auth/guards";
-import { getOrganisationForAdmin } from "@/lib/enforcement/console";
+import { type AdminOrganisation, getOrganisationForAdmin } from "@/lib/enforcement/console";
 import { IDENTIFIER_WORDS, STANDING_TONES, utcTime } from "@/lib/enforcement/labels";
 import { isUuid } from "@/lib/ids";
 import { JOB_STATUS_LABELS, JOB_STATUS_TONES } from "@/lib/jobs/labels";
@@ -21,6 +22,37 @@ import { JOB_STATUS_LABELS, JOB_STATUS_TONES } from "@/lib/jobs/labels";
 export const metadata: Metadata = { title: "Organisation · Trust & safety" };
 
 const hostOf = (url: string | null) => (url ? new URL(url).host : null);
+
+type JobRow = AdminOrganisation["jobs"][number];
+
+const JOB_COLUMNS: Column<JobRow>[] = [
+  {
+    key: "job",
+    header: "Job",
+    rowHeader: true,
+    cell: (j) => (
+      <>
+        <Link className="text-indigo-700 underline" href={`/admin/jobs/${j.id}`}>
+          {j.title || "Untitled job"}
+        </Link>
+        <span className="block font-mono text-xs font-normal text-slate-600">{j.externalId}</span>
+      </>
+    ),
+  },
+  {
+    key: "status",
+    header: "Status",
+    cell: (j) => (
+      <>
+        <Badge tone={JOB_STATUS_TONES[j.status as JobStatus]}>
+          {JOB_STATUS_LABELS[j.status as JobStatus] ?? j.status}
+        </Badge>
+        {j.restricted ? <span className="block text-xs text-amber-800">kept from matching</span> : null}
+      </>
+    ),
+  },
+  { key: "updated", header: "Updated", nowrap: true, cell: (j) => utcTime(j.updatedAt) },
+];
 
 export default async function AdminOrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage();
@@ -52,101 +84,71 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Integrations">
-            {connections.length === 0 ? (
-              <EmptyState>No integrations.</EmptyState>
-            ) : (
-              <ul className="space-y-4">
-                {connections.map((c) => (
-                  <li
-                    key={c.id}
-                    className="rounded-md border border-slate-200 p-3"
-                    aria-label={`Integration ${c.name}`}
-                  >
-                    <div className="flex flex-wrap items-baseline justify-between gap-2">
-                      <p className="font-medium">
-                        {c.name}{" "}
-                        <span className="text-sm font-normal text-slate-600">
-                          ({PROVIDER_LABELS[c.provider] ?? c.provider})
-                        </span>
+          <div id="integrations" className="scroll-mt-4">
+            <Card title="Integrations">
+              {connections.length === 0 ? (
+                <EmptyState>No integrations.</EmptyState>
+              ) : (
+                <ul className="space-y-4">
+                  {connections.map((c) => (
+                    <li
+                      key={c.id}
+                      className="rounded-md border border-slate-200 p-3"
+                      aria-label={`Integration ${c.name}`}
+                    >
+                      <div className="flex flex-wrap items-baseline justify-between gap-2">
+                        <p className="font-medium">
+                          {c.name}{" "}
+                          <span className="text-sm font-normal text-slate-600">
+                            ({PROVIDER_LABELS[c.provider] ?? c.provider})
+                          </span>
+                        </p>
+                        <Badge tone={c.status === "active" ? "good" : c.status === "disabled" ? "bad" : "neutral"}>
+                          {c.disabledBy === "trust_safety" ? "disabled by trust & safety" : c.status}
+                        </Badge>
+                      </div>
+                      <p className="text-xs text-slate-600">
+                        {c.boardToken ? `Board ${c.boardToken} · ` : ""}
+                        {c.endpointUrl ? `Endpoint ${hostOf(c.endpointUrl)}` : "No endpoint"}
+                        {c.disabledReason ? ` · ${c.disabledReason}` : ""}
                       </p>
-                      <Badge tone={c.status === "active" ? "good" : c.status === "disabled" ? "bad" : "neutral"}>
-                        {c.disabledBy === "trust_safety" ? "disabled by trust & safety" : c.status}
-                      </Badge>
-                    </div>
-                    <p className="text-xs text-slate-600">
-                      {c.boardToken ? `Board ${c.boardToken} · ` : ""}
-                      {c.endpointUrl ? `Endpoint ${hostOf(c.endpointUrl)}` : "No endpoint"}
-                      {c.disabledReason ? ` · ${c.disabledReason}` : ""}
-                    </p>
-                    <div className="mt-2">
-                      {c.disabledBy === "trust_safety" ? (
-                        <ActionForm
-                          action={enforceConnectionAction}
-                          fields={{ connectionId: c.id, action: "enable" }}
-                          label="Enable integration"
-                          variant="secondary"
-                          done="Enabled: its webhooks are accepted again."
-                        />
-                      ) : (
-                        <ActionForm
-                          action={enforceConnectionAction}
-                          fields={{ connectionId: c.id, action: "disable" }}
-                          label="Disable integration"
-                          variant="danger"
-                          done="Disabled: its webhooks now get 403 and its deliveries stop."
-                          confirm={`Disable ${c.name}? Its webhooks will be refused at once.`}
-                        />
-                      )}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card title="Jobs">
-            {jobs.length === 0 ? (
-              <EmptyState>No jobs.</EmptyState>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">The organisation's jobs, most recently updated first</caption>
-                  <thead>
-                    <tr className="border-b text-slate-600">
-                      <th scope="col" className="py-2 pr-3">
-                        Job
-                      </th>
-                      <th scope="col" className="pr-3">
-                        Status
-                      </th>
-                      <th scope="col">Updated</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {jobs.map((j) => (
-                      <tr key={j.id} className="border-b last:border-0">
-                        <th scope="row" className="py-2 pr-3 font-medium">
-                          <Link className="text-indigo-700 underline" href={`/admin/jobs/${j.id}`}>
-                            {j.title || "Untitled job"}
-                          </Link>
-                          <span className="block font-mono text-xs font-normal text-slate-600">{j.externalId}</span>
-                        </th>
-                        <td className="pr-3">
-                          <Badge tone={JOB_STATUS_TONES[j.status as JobStatus]}>
-                            {JOB_STATUS_LABELS[j.status as JobStatus] ?? j.status}
-                          </Badge>
-                          {j.restricted ? (
-                            <span className="block text-xs text-amber-800">kept from matching</span>
-                          ) : null}
-                        </td>
-                        <td className="whitespace-nowrap">{utcTime(j.updatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </Card>
+                      <div className="mt-2">
+                        {c.disabledBy === "trust_safety" ? (
+                          <ActionForm
+                            action={enforceConnectionAction}
+                            fields={{ connectionId: c.id, action: "enable" }}
+                            label="Enable integration"
+                            variant="secondary"
+                            done="Enabled: its webhooks are accepted again."
+                          />
+                        ) : (
+                          <ActionForm
+                            action={enforceConnectionAction}
+                            fields={{ connectionId: c.id, action: "disable" }}
+                            label="Disable integration"
+                            variant="danger"
+                            done="Disabled: its webhooks now get 403 and its deliveries stop."
+                            confirm={`Disable ${c.name}? Its webhooks will be refused at once.`}
+                          />
+                        )}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
+          <div id="jobs" className="scroll-mt-4">
+            <Card title="Jobs">
+              <DataTable
+                caption="The organisation's jobs, most recently updated first"
+                columns={JOB_COLUMNS}
+                rows={jobs}
+                rowKey={(j) => j.id}
+                empty="No jobs."
+              />
+            </Card>
+          </div>
           <Card
             title="Recent audit entries"
             action={
@@ -200,18 +202,20 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
               ) : null}
             </div>
           </Card>
-          <Card title={`Members (${members.length})`}>
-            <ul className="space-y-1 text-sm">
-              {members.map((m) => (
-                <li key={m.id}>
-                  {m.name ?? m.email}{" "}
-                  <span className="text-slate-600">
-                    · {m.role} · {m.email}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <div id="members" className="scroll-mt-4">
+            <Card title={`Members (${members.length})`}>
+              <ul className="space-y-1 text-sm">
+                {members.map((m) => (
+                  <li key={m.id}>
+                    {m.name ?? m.email}{" "}
+                    <span className="text-slate-600">
+                      · {m.role} · {m.email}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </div>
           {banned.length > 0 ? (
             <Card title="Identifiers kept from the ban">
               <ul className="space-y-1 text-sm">
@@ -227,11 +231,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       </div>
       <div id="flags" className="mt-6">
         <Card title={`Flags (${flags.length})`}>
-          {flags.length === 0 ? (
-            <EmptyState>No flags.</EmptyState>
-          ) : (
-            <FlagTable flags={flags} caption="Flags about this organisation" />
-          )}
+          <FlagTable flags={flags} caption="Flags about this organisation" empty="No flags about this organisation." />
         </Card>
       </div>
     </>
