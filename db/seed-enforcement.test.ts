@@ -17,7 +17,7 @@ describe("trust & safety demo", () => {
     const standings = await t.db
       .select({ name: organisations.name, standing: organisations.standing })
       .from(organisations);
-    expect(standings.filter((o) => o.standing === "suspended").map((o) => o.name)).toEqual(["Globex Staffing"]);
+    expect(standings.filter((o) => o.standing === "suspended").map((o) => o.name)).toEqual(["Globex Logistics"]);
     expect(standings.filter((o) => o.standing === "banned").map((o) => o.name)).toEqual(["Initech Talent"]);
     expect((await t.db.select().from(flags).where(eq(flags.status, "open"))).length).toBeGreaterThanOrEqual(3);
     expect((await checkAudit(t.db, "/nonexistent/checkpoints.jsonl")).ok).toBe(true);

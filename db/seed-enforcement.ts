@@ -57,9 +57,9 @@ export async function seedEnforcementDemo(db: Database, passwordHash: string): P
   const globex = await organisation(
     db,
     {
-      name: "Globex Staffing",
-      slug: "globex-staffing",
-      kind: "agency",
+      name: "Globex Logistics",
+      slug: "globex-logistics",
+      kind: "employer",
       domain: "globex.example",
       standing: "suspended",
       reason: suspendedReason,

@@ -70,6 +70,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
           <div className="space-y-3">
             {status === "removed" ? (
               <ActionForm
+                key="reinstate"
                 action={moderateJobAction}
                 fields={{ jobId: job.id, action: "reinstate" }}
                 label="Reinstate job"
@@ -78,6 +79,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
               />
             ) : (
               <ActionForm
+                key="remove"
                 action={moderateJobAction}
                 fields={{ jobId: job.id, action: "remove" }}
                 label="Remove job"
@@ -87,6 +89,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
               />
             )}
             <ActionForm
+              key={job.restricted ? "unrestrict" : "restrict"}
               action={moderateJobAction}
               fields={{ jobId: job.id, action: job.restricted ? "unrestrict" : "restrict" }}
               label={job.restricted ? "Return to matching" : "Keep from matching"}

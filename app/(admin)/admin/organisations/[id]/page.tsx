@@ -76,12 +76,11 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
         }
         actions={<Badge tone={standingTone}>{org.standing}</Badge>}
       />
-      {org.standingReason ? (
-        <p role="status" className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-          {org.standing === "active" ? "" : `${org.standing[0]?.toUpperCase()}${org.standing.slice(1)}`}
-          {org.standingChangedAt ? ` since ${utcTime(org.standingChangedAt)}` : ""}: {org.standingReason}
-        </p>
-      ) : null}
+      <p role="status" className="mb-6 rounded-md bg-slate-100 p-3 text-sm text-slate-900">
+        {org.standing === "active"
+          ? "In good standing."
+          : `${org.standing === "banned" ? "Banned" : "Suspended"}${org.standingChangedAt ? ` since ${utcTime(org.standingChangedAt)}` : ""}: ${org.standingReason ?? "no reason recorded"}`}
+      </p>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <div id="integrations" className="scroll-mt-4">
@@ -165,6 +164,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
             <div className="space-y-3">
               {org.verification !== "verified" ? (
                 <ActionForm
+                  key="verify"
                   action={enforceOrganisationAction}
                   fields={{ orgId: org.id, action: "verify" }}
                   label="Verify organisation"
@@ -174,6 +174,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
               ) : null}
               {org.standing === "active" ? (
                 <ActionForm
+                  key="suspend"
                   action={enforceOrganisationAction}
                   fields={{ orgId: org.id, action: "suspend" }}
                   label="Suspend organisation"
@@ -183,6 +184,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
                 />
               ) : (
                 <ActionForm
+                  key="lift"
                   action={enforceOrganisationAction}
                   fields={{ orgId: org.id, action: "lift" }}
                   label={org.standing === "banned" ? "Lift ban" : "Lift suspension"}
@@ -192,6 +194,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
               )}
               {org.standing !== "banned" ? (
                 <ActionForm
+                  key="ban"
                   action={enforceOrganisationAction}
                   fields={{ orgId: org.id, action: "ban" }}
                   label="Ban organisation"
