@@ -160,6 +160,9 @@ test("the console reads on a phone, and every chain's audit is one filter away",
   await page.goto("/admin");
   await expectNoPageScroll(page);
   await expectAccessible(page);
+  await page.getByRole("table", { name: "All organisations" }).getByRole("link", { name: "Initech Talent" }).click();
+  await expect(page.getByRole("heading", { name: "Initech Talent", level: 1 })).toBeVisible();
+  await expectNoPageScroll(page);
   await page.goto("/admin/audit?org=platform");
   await expect(page.getByRole("table", { name: "Audit entries, newest first" })).toContainText("Abuse signal raised");
   await expectNoPageScroll(page);

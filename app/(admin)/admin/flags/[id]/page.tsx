@@ -36,7 +36,7 @@ export default async function AdminFlagPage({ params }: { params: Promise<{ id: 
         description={flag.summary}
         actions={<Badge tone={flag.status === "open" ? "warn" : "neutral"}>{flag.status}</Badge>}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="What was seen">
           <dl className="grid grid-cols-2 gap-1 text-sm">
             <dt className="text-slate-600">Organisation</dt>

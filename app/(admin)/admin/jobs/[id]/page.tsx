@@ -42,7 +42,7 @@ export default async function AdminJobPage({ params }: { params: Promise<{ id: s
         }
         actions={<Badge tone={JOB_STATUS_TONES[status]}>{JOB_STATUS_LABELS[status] ?? status}</Badge>}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Posting">
           <dl className="grid grid-cols-2 gap-1 text-sm">
             <dt className="text-slate-600">ATS id</dt>

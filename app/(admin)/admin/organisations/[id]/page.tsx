@@ -81,8 +81,8 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
           ? "In good standing."
           : `${org.standing === "banned" ? "Banned" : "Suspended"}${org.standingChangedAt ? ` since ${utcTime(org.standingChangedAt)}` : ""}: ${org.standingReason ?? "no reason recorded"}`}
       </p>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <div id="integrations" className="scroll-mt-4">
             <Card title="Integrations">
               {connections.length === 0 ? (
@@ -159,7 +159,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
             <AuditTable rows={audit.rows} showOrganisation={false} />
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="Standing">
             <div className="space-y-3">
               {org.verification !== "verified" ? (
