@@ -2,19 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { STANDING_TONES } from "@/lib/enforcement/labels";
+import type { AdminOrgRow } from "@/lib/enforcement/organisations";
 
-export type OrganisationListItem = {
-  id: string;
-  name: string;
-  kind: string;
-  verification: string;
-  standing: string;
-  standingReason: string | null;
-  members: number;
-  connections: number;
-  activeJobs: number;
-  openFlags: number;
-};
+type OrganisationListItem = AdminOrgRow;
 
 const orgLink = (org: OrganisationListItem, anchor: string, value: number) => (
   <Link className="text-indigo-700 underline" href={`/admin/organisations/${org.id}#${anchor}`}>

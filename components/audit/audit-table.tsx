@@ -1,16 +1,7 @@
 import { type Column, DataTable } from "@/components/ui/data-table";
+import type { AuditRow } from "@/lib/audit";
 
-export type AuditTableRow = {
-  id: number;
-  createdAt: Date;
-  action: string;
-  actionLabel: string;
-  actorName: string;
-  orgName: string | null;
-  targetLabel: string | null;
-  targetName: string | null;
-  detail: Record<string, unknown>;
-};
+type AuditTableRow = AuditRow;
 
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19);
 
