@@ -32,7 +32,7 @@ export async function checkAudit(db: Database, file?: string): Promise<AuditChec
   const lines = results.map(({ chain, head, problem }) =>
     problem
       ? `BROKEN ${name(chain)}: entry #${problem.position}${problem.entryId ? ` (id ${problem.entryId}, ${problem.action}, ${problem.createdAt})` : ""}: ${problem.reason}.`
-      : `ok     ${name(chain)}: ${head.entries} entries.`,
+      : `ok     ${name(chain)}: ${head.entries} ${head.entries === 1 ? "entry" : "entries"}.`,
   );
   lines.push(
     checkpoints.checkpoints.length > 0
