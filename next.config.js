@@ -7,7 +7,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2"],
   // Type checking runs as its own step (`npm run typecheck`), so builds stay fast.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { bodySizeLimit: "256kb" } },
+  experimental: { serverActions: { bodySizeLimit: "256kb" }, taint: true },
 };
 
 module.exports = nextConfig;

@@ -2,8 +2,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { brands, candidateProfiles, creditLedger, memberships, organisations, users } from "@/db/schema";
+import { brands, candidateProfiles, memberships, organisations, users } from "@/db/schema";
 import { AVAILABILITY, SENIORITIES, type Seniority, WORKPLACES } from "@/db/schema/enums";
+import { grantCredits } from "@/lib/access/credits";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { type CandidateIdentity, insertIdentities } from "@/lib/identity";
@@ -131,7 +132,6 @@ async function seedAccounts(db: Database) {
         kind: "employer",
         verification: "verified",
         domains: ["acme.example"],
-        creditBalance: 50,
       },
       {
         name: "TalentBridge",
@@ -177,9 +177,13 @@ async function seedAccounts(db: Database) {
     { userId: id("recruiter@acme.example"), orgId: acme.id, role: "recruiter" },
     { userId: id("agency@talentbridge.example"), orgId: bridge.id, role: "recruiter" },
   ]);
-  await db
-    .insert(creditLedger)
-    .values({ orgId: acme.id, kind: "grant", delta: 50, balanceAfter: 50, note: "Demo credits" });
+  await grantCredits(db, {
+    orgId: acme.id,
+    amount: 50,
+    idempotencyKey: "demo-seed",
+    actorUserId: null,
+    note: "Demo credits",
+  });
   await recordAudit(db, { orgId: acme.id, actorUserId: null, action: "org.created", detail: { source: "demo seed" } });
   await recordAudit(db, {
     orgId: bridge.id,

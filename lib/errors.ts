@@ -12,6 +12,11 @@ export const ERROR_MESSAGES = {
   database_unavailable: "The service is temporarily unavailable. Please try again shortly.",
   target_refused: "That address can't be used: it must be a public https address.",
   upstream_failed: "The other system didn't answer as expected.",
+  insufficient_credits:
+    "Your organisation has no credits left to hold for this request. An owner can see the balance under Credits.",
+  daily_cap_reached: "Your organisation has sent as many access requests as it may today. Please try again tomorrow.",
+  already_requested: "Your organisation already has an open access request for this candidate.",
+  request_closed: "This request can't be changed any more: it has already been decided, has expired or was closed.",
   internal: "Something went wrong on our side. It has been logged; please try again.",
 } as const;
 

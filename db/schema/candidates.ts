@@ -33,6 +33,8 @@ export const candidateProfiles = pgTable(
     salaryAmount: integer("salary_amount"),
     availability: text("availability").notNull(),
     discoverable: boolean("discoverable").notNull().default(true),
+    /** Set when the candidate deleted their data: identity is gone, Snapshots are being withdrawn, the row is purged after. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -40,6 +42,7 @@ export const candidateProfiles = pgTable(
     uniqueIndex("candidate_profiles_user_key").on(t.userId),
     index("candidate_profiles_match_idx").on(t.roleFamily, t.region).where(sql`${t.discoverable}`),
     index("candidate_profiles_skills_idx").using("gin", t.skills),
+    check("candidate_profiles_erased", sql`${t.erasedAt} is null or not ${t.discoverable}`),
     check("candidate_profiles_seniority", sql.raw(`seniority in ${sqlList(SENIORITIES)}`)),
     check("candidate_profiles_years", sql`${t.yearsExperience} between 0 and 60`),
     check("candidate_profiles_skills_count", sql`cardinality(${t.skills}) between 1 and 30`),

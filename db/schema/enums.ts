@@ -21,7 +21,17 @@ export const SYNC_STATUS = ["running", "succeeded", "failed"] as const;
 
 export const JOB_STATUS = ["active", "pending_review", "needs_info", "rejected", "closed", "removed"] as const;
 export const OUTBOUND_STATUS = ["pending", "delivered", "failed", "cancelled"] as const;
-export const ACCESS_STATUS = ["requested", "approved", "declined", "expired", "revoked", "cancelled"] as const;
+export const ACCESS_STATUS = [
+  "requested",
+  "approved",
+  "declined",
+  "expired",
+  "revoked",
+  "cancelled",
+  "lapsed",
+] as const;
+/** Who moved an Access Request or wrote a message: the employer, the candidate, or the scheduled sweep. */
+export const ACCESS_ACTORS = ["organisation", "candidate", "system"] as const;
 export const LEDGER_KINDS = ["grant", "hold", "capture", "release", "adjustment"] as const;
 
 export const FLAG_KINDS = [
@@ -69,6 +79,8 @@ export type FlagKind = (typeof FLAG_KINDS)[number];
 export type FlagStatus = (typeof FLAG_STATUS)[number];
 export type FlagSubject = (typeof FLAG_SUBJECTS)[number];
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+export type AccessStatus = (typeof ACCESS_STATUS)[number];
+export type AccessActor = (typeof ACCESS_ACTORS)[number];
 
 /** SQL list literal for a check constraint: ('a', 'b'). Values are compile-time constants. */
 export function sqlList(values: readonly string[]): string {

@@ -33,7 +33,10 @@ export const organisations = pgTable(
     standingReason: text("standing_reason"),
     standingChangedAt: timestamp("standing_changed_at", { withTimezone: true }),
     domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
+    /** Credits free to spend. */
     creditBalance: integer("credit_balance").notNull().default(0),
+    /** Credits held by open Access Requests: spent on approval, back to the balance otherwise. */
+    creditsHeld: integer("credits_held").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -42,6 +45,7 @@ export const organisations = pgTable(
     check("organisations_verification", sql.raw(`verification in ${sqlList(ORG_VERIFICATION)}`)),
     check("organisations_standing", sql.raw(`standing in ${sqlList(ORG_STANDING)}`)),
     check("organisations_credit_balance", sql`${t.creditBalance} >= 0`),
+    check("organisations_credits_held", sql`${t.creditsHeld} >= 0`),
   ],
 );
 

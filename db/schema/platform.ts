@@ -25,6 +25,8 @@ export const auditLog = pgTable(
     index("audit_log_org_idx").on(t.orgId, t.id),
     index("audit_log_org_action_idx").on(t.orgId, t.action, t.id),
     index("audit_log_org_actor_idx").on(t.orgId, t.actorUserId, t.id),
+    // A candidate's own view of who saw their identity reads the log by target.
+    index("audit_log_target_idx").on(t.targetType, t.targetId, t.id),
   ],
 );
 

@@ -2,7 +2,7 @@
 // (CONTRACT.md §4). Unknown keys fail validation, so nothing extra can slip into a payload.
 import "server-only";
 import { z } from "zod";
-import { JOB_STATUS } from "@/db/schema/enums";
+import { ACCESS_STATUS, JOB_STATUS } from "@/db/schema/enums";
 import { VIOLATION_CODES } from "@/lib/posting-rules";
 
 const id = z.string().uuid();
@@ -15,6 +15,14 @@ export const OUTBOUND_SCHEMAS = {
       externalId: z.string().min(1).max(200),
       status: z.enum(JOB_STATUS),
       violations: z.array(z.object({ code: z.enum(VIOLATION_CODES), message: z.string().max(500) }).strict()),
+      portalUrl: z.url(),
+    })
+    .strict(),
+  "snapshot.access_changed": z
+    .object({
+      snapshotId: id,
+      candidateRef: z.string().min(1).max(100),
+      status: z.enum(ACCESS_STATUS),
       portalUrl: z.url(),
     })
     .strict(),

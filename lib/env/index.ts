@@ -25,7 +25,15 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SEED_CANDIDATES: z.coerce.number().int().min(0).max(1_000_000).default(500),
   WIGI_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  WIGI_ACCESS_COST: z.coerce.number().int().min(1).max(1000).default(1),
+  WIGI_ACCESS_REQUEST_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  WIGI_ACCESS_TERM_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WIGI_ACCESS_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(50),
+  WIGI_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
 });
+
+/** Access Request settings: what a request costs, how long it waits, how long access lasts, how many a day. */
+export type AccessSettings = Readonly<{ cost: number; requestDays: number; termDays: number; dailyCap: number }>;
 
 export type Env = Readonly<{
   mode: Mode;
@@ -41,6 +49,9 @@ export type Env = Readonly<{
   seedCandidates: number;
   /** Where `npm run audit:checkpoint` appends signed chain heads: outside the database. */
   auditCheckpointFile: string;
+  access: AccessSettings;
+  /** Test-only routes (a controllable clock); never on in production. */
+  testHooks: boolean;
 }>;
 
 export class EnvError extends Error {
@@ -108,6 +119,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     seedDemo: raw.WIGI_SEED_DEMO ? raw.WIGI_SEED_DEMO === "1" : mode === "development",
     seedCandidates: raw.SEED_CANDIDATES,
     auditCheckpointFile: path.resolve(raw.WIGI_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-checkpoints.jsonl")),
+    access: Object.freeze({
+      cost: raw.WIGI_ACCESS_COST,
+      requestDays: raw.WIGI_ACCESS_REQUEST_DAYS,
+      termDays: raw.WIGI_ACCESS_TERM_DAYS,
+      dailyCap: raw.WIGI_ACCESS_DAILY_CAP,
+    }),
+    testHooks: raw.WIGI_TEST_HOOKS === "1" && mode !== "production",
   });
 }
 

@@ -1,9 +1,12 @@
-// Background work on a timer: scheduled pull syncs, abuse-signal sweeps and housekeeping. Runs inside the server
-// (WIGI_WORKER=inline) or as its own process (`npm run worker`); several may run at once.
+// Background work on a timer: scheduled pull syncs, the Access Request sweep, abuse-signal sweeps and
+// housekeeping. Runs inside the server (WIGI_WORKER=inline) or as its own process (`npm run worker`);
+// several may run at once.
 import "server-only";
 import type { Database } from "@/db/client";
+import { now, sweepAccess } from "@/lib/access";
 import { runDueSyncs } from "@/lib/ats/sync";
 import { ABUSE_SIGNALS, evaluateSignals } from "@/lib/enforcement";
+import { purgeErasedProfiles } from "@/lib/candidates/erase";
 import { log } from "@/lib/log";
 import { pruneCounters } from "@/lib/rate-limit";
 
@@ -24,8 +27,10 @@ export function startWorker(db: Database, { tickMs = TICK_MS, background = true 
         await evaluateSignals(db);
         lastSweep = Date.now();
       }
+      await sweepAccess(db, now());
       if (Date.now() - lastPrune > HOUR_MS) {
         await pruneCounters(db, new Date(Date.now() - HOUR_MS));
+        await purgeErasedProfiles(db, now());
         lastPrune = Date.now();
       }
     } catch (error) {
