@@ -19,7 +19,12 @@ const SPELLED_EMAIL =
   /\b[\w.+-]+\s*(?:\(|\[|\{)?\s*(?:at|@)\s*(?:\)|\]|\})?\s*[\w-]+\s*(?:\(|\[|\{)?\s*(?:dot|\.)\s*(?:\)|\]|\})?\s*[a-z]{2,}\b/i;
 const SPELLED_MARKER = /(?:\(|\[|\{)\s*(?:at|dot)\s*(?:\)|\]|\})|\s(?:at|dot)\s/i;
 
+/** "+44 7700 900461": an international number, whatever the library makes of its range. */
+const INTERNATIONAL = /\+\d[\d\s().-]{6,}\d/g;
+
 function hasPhone(text: string): boolean {
+  const international = text.match(INTERNATIONAL) ?? [];
+  if (international.some((m) => m.replace(/\D/g, "").length >= 8)) return true;
   return NATIONAL_FORMATS.some((country) =>
     findPhoneNumbersInText(text, { defaultCountry: country }).some((found) => found.number.isValid()),
   );
