@@ -19,7 +19,7 @@ export function AppShell({ area, who, nav, banner, children }: AppShellProps) {
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
           <div>
             <p className="text-sm font-semibold text-indigo-700">Wigiwork · {area}</p>
-            <p className="text-xs text-slate-600">Signed in as {who}</p>
+            <p className="text-xs text-slate-600">{`Signed in as ${who}`}</p>
           </div>
           <form action={signOutAction}>
             <button type="submit" className={buttonClass("secondary")}>

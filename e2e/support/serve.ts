@@ -63,6 +63,7 @@ async function main() {
         WIGI_PUBLIC_URL: E2E_BASE_URL,
         WIGI_ALLOW_PRIVATE_TARGETS: "1",
         WIGI_SEED_DEMO: "1",
+        WIGI_TEST_HOOKS: "1",
         SEED_CANDIDATES: "200",
       },
     },

@@ -1,77 +1,50 @@
 import type { Metadata } from "next";
-import { AppShell } from "@/components/app-shell";
-import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireCandidatePage } from "@/lib/auth/guards";
-import { getOwnProfile } from "@/lib/candidates/own-profile";
-import { COUNTRIES, REGIONS, ROLE_FAMILIES } from "@/lib/taxonomy";
+import { getOwnProfile, listReceivedRequests } from "@/lib/candidates/own-profile";
+import { previewCard } from "@/lib/candidates/preview";
+import { listIdentityViews, listSnapshotReceipts } from "@/lib/candidates/transparency";
+import { DeleteSection, HiddenFrom, Visibility, WhoSawYou } from "./privacy-sections";
+import { GrantedAccess, PastRequests, PendingRequests } from "./request-sections";
 
 export const metadata: Metadata = { title: "Your Wigiwork profile" };
 
 export default async function CandidatePage() {
   const actor = await requireCandidatePage();
-  const profile = await getOwnProfile(getDb(), actor.candidateId);
+  const db = getDb();
+  const profile = await getOwnProfile(db, actor.candidateId);
+  if (!profile) return <EmptyState>Your profile isn&apos;t set up yet.</EmptyState>;
+  const [requests, receipts, views] = await Promise.all([
+    listReceivedRequests(db, actor.candidateId, actor.userId),
+    listSnapshotReceipts(db, actor.candidateId),
+    listIdentityViews(db, actor.candidateId),
+  ]);
+  const pending = requests.filter((r) => r.status === "requested");
+  const granted = requests.filter((r) => r.status === "approved");
+  const past = requests.filter((r) => r.status !== "requested" && r.status !== "approved");
+  const latest = receipts[0];
   return (
-    <AppShell area="Candidate" who={actor.email} nav={[{ href: "/candidate", label: "Your profile" }]}>
+    <>
       <PageHeader
         title="Your profile and requests"
-        description="Employers see only an anonymous Snapshot of you. They learn who you are only if you approve their request."
+        description="Employers see only an anonymous Snapshot of you. They learn who you are only if you approve their request, and only inside Wigiwork."
       />
-      {profile ? (
-        <div className="grid gap-6 md:grid-cols-2">
-          <Card title="What employers can discover">
-            <p className="mb-2">
-              <Badge tone={profile.discoverable ? "good" : "neutral"}>
-                {profile.discoverable ? "Discoverable" : "Hidden from Discovery"}
-              </Badge>
-            </p>
-            <dl className="grid grid-cols-2 gap-2 text-sm">
-              <dt className="text-slate-600">Role family</dt>
-              <dd>{ROLE_FAMILIES[profile.roleFamily as keyof typeof ROLE_FAMILIES]?.label ?? profile.roleFamily}</dd>
-              <dt className="text-slate-600">Seniority</dt>
-              <dd className="capitalize">{profile.seniority}</dd>
-              <dt className="text-slate-600">Experience</dt>
-              <dd>{profile.yearsExperience} years</dd>
-              <dt className="text-slate-600">Where</dt>
-              <dd>
-                {COUNTRIES[profile.country]?.name ?? profile.country}, {REGIONS[profile.region as keyof typeof REGIONS]}
-              </dd>
-              <dt className="text-slate-600">Skills</dt>
-              <dd>{profile.skills.join(", ")}</dd>
-            </dl>
-          </Card>
-          <Card title="Hidden from">
-            {profile.hiddenFrom.length === 0 ? (
-              <EmptyState>You aren&apos;t hiding from any company.</EmptyState>
-            ) : (
-              <ul className="list-disc pl-5 text-sm">
-                {profile.hiddenFrom.map((org) => (
-                  <li key={org.orgId}>{org.name}</li>
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card title="Access requests">
-            {profile.requests.length === 0 ? (
-              <EmptyState>No company has asked to see your profile yet.</EmptyState>
-            ) : (
-              <ul className="text-sm">
-                {profile.requests.map((r) => (
-                  <li key={r.id}>
-                    {r.orgName}: {r.status}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="mt-3 text-xs text-slate-600">
-              Approving, declining and revoking requests arrives with the Access Requests capability.
-            </p>
-          </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <PendingRequests requests={pending} />
+          <GrantedAccess requests={granted} />
+          <PastRequests requests={past} />
         </div>
-      ) : (
-        <EmptyState>Your profile isn&apos;t set up yet.</EmptyState>
-      )}
-    </AppShell>
+        <div className="space-y-6">
+          <Visibility profile={profile} card={latest?.card ?? previewCard(profile)} sent={Boolean(latest)} />
+          <HiddenFrom profile={profile} />
+        </div>
+      </div>
+      <div className="mt-6 space-y-6">
+        <WhoSawYou receipts={receipts} views={views} />
+        <DeleteSection />
+      </div>
+    </>
   );
 }

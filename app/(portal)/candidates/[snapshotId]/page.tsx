@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Watermark } from "@/components/access/watermark";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { now } from "@/lib/access";
+import { formatDay, formatMoment } from "@/lib/access/labels";
+import { requireMemberPage } from "@/lib/auth/guards";
+import { clientIp } from "@/lib/auth/request-ip";
+import { viewCandidateProfile } from "@/lib/identity";
+import { isUuid } from "@/lib/ids";
+import { COUNTRIES, REGIONS, ROLE_FAMILIES } from "@/lib/taxonomy";
+import { IdentityText } from "./identity-text";
+
+// The title never names the candidate.
+export const metadata: Metadata = { title: "Candidate profile", robots: { index: false, follow: false } };
+
+const period = (start: string, end: string | null) => `${start} – ${end ?? "today"}`;
+
+export default async function CandidateProfilePage({ params }: { params: Promise<{ snapshotId: string }> }) {
+  const actor = await requireMemberPage({ allowSuspended: true });
+  const { snapshotId } = await params;
+  if (!isUuid(snapshotId)) notFound();
+  const requestHeaders = await headers();
+  const at = now();
+  const view = await viewCandidateProfile(
+    getDb(),
+    { userId: actor.userId, orgId: actor.org.id, role: actor.role },
+    snapshotId,
+    { ip: clientIp(requestHeaders), userAgent: requestHeaders.get("user-agent") ?? "" },
+    at,
+  );
+  if (!view) notFound();
+  const { identity, profile } = view;
+  const watermark = `${actor.email} · ${formatMoment(at)}`;
+  return (
+    <>
+      <PageHeader
+        title="Candidate profile"
+        description={`Shown to ${actor.org.name} only, inside Wigiwork, until ${formatDay(view.accessUntil)}. This view is recorded in the audit log and the candidate can see it.`}
+        actions={
+          <Link className="text-sm text-indigo-700 underline" href={`/access-requests/${view.requestId}`}>
+            Request and conversation
+          </Link>
+        }
+      />
+      <p className="hidden rounded-md bg-amber-50 p-4 text-sm print:block">Candidate profiles can&apos;t be printed.</p>
+      <div className="relative space-y-6 print:hidden">
+        <Watermark text={watermark} />
+        <Card>
+          <div className="space-y-1">
+            <IdentityText as="h2" value={identity.fullName} />
+            <p className="text-sm text-slate-700">
+              {profile.seniority} ·{" "}
+              {ROLE_FAMILIES[profile.roleFamily as keyof typeof ROLE_FAMILIES]?.label ?? profile.roleFamily} ·{" "}
+              {profile.yearsExperience} years · {COUNTRIES[profile.country]?.name ?? profile.country} (
+              {REGIONS[profile.region as keyof typeof REGIONS] ?? profile.region})
+            </p>
+          </div>
+          <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
+            <dt className="text-slate-600">E-mail</dt>
+            <dd>
+              <IdentityText value={identity.email} />
+            </dd>
+            <dt className="text-slate-600">Phone</dt>
+            <dd>{identity.phone ? <IdentityText value={identity.phone} /> : "not given"}</dd>
+            <dt className="text-slate-600">Links</dt>
+            <dd>
+              {identity.links.length === 0 ? "none" : null}
+              <ul>
+                {identity.links.map((link) => (
+                  <li key={link}>
+                    <IdentityText value={link} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            <dt className="text-slate-600">Skills</dt>
+            <dd>{profile.skills.join(", ")}</dd>
+            <dt className="text-slate-600">Works</dt>
+            <dd>{profile.workplaces.join(", ")}</dd>
+            <dt className="text-slate-600">Available</dt>
+            <dd>{profile.availability.replaceAll("_", " ")}</dd>
+            <dt className="text-slate-600">Expects</dt>
+            <dd>
+              {profile.salary
+                ? `${profile.salary.amount.toLocaleString("en-GB")} ${profile.salary.currency} a ${profile.salary.period}`
+                : "not given"}
+            </dd>
+          </dl>
+        </Card>
+        <Card title="Experience">
+          <ol className="space-y-3 text-sm">
+            {identity.employment.map((job) => (
+              <li key={`${job.start}-${job.title}`}>
+                <p className="font-medium">
+                  {job.title} · <IdentityText value={job.employer} />
+                </p>
+                <p className="text-slate-600">{period(job.start, job.end)}</p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+        <Card title="Education">
+          <ol className="space-y-3 text-sm">
+            {identity.education.map((school) => (
+              <li key={`${school.start}-${school.degree}`}>
+                <p className="font-medium">
+                  {school.degree} · <IdentityText value={school.school} />
+                </p>
+                <p className="text-slate-600">{period(school.start, school.end)}</p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+      <p className="mt-4 text-xs text-slate-600">
+        Viewed by {watermark}. There is no export or download: talk to the candidate in the conversation instead.
+      </p>
+    </>
+  );
+}
