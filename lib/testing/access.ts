@@ -82,7 +82,11 @@ export async function makeCandidate(
   return { candidateId, userId: user.id, email: user.email, identity };
 }
 
-export async function makeSnapshot(db: Database, employer: Pick<Employer, "org" | "jobId">, candidateId: string) {
+export async function makeSnapshot(
+  db: Database,
+  employer: { org: { id: string }; jobId: string },
+  candidateId: string,
+) {
   const [row] = await db
     .insert(snapshots)
     .values({

@@ -36,6 +36,7 @@ import { syncNowAction } from "@/lib/actions/sync-now";
 import { storeSecret } from "@/lib/ats/connections/secrets";
 import { raiseFlag } from "@/lib/enforcement/flags";
 import type { ErrorCode } from "@/lib/errors";
+import { ACCESS_ROWS } from "./access-matrix";
 import type { TestBrowser } from "./act-as";
 import { connectionOf, jobNeedingInfo, PASSWORD, ROLES, type Role, type Tenant, type World } from "./action-world";
 import { makeOrg } from "./factories";
@@ -223,4 +224,5 @@ export const MATRIX: readonly MatrixRow[] = [
     input: async () => ({ subjectType: "other", reason: "Someone posts our jobs under their own name." }),
     foreign: "none",
   },
+  ...ACCESS_ROWS,
 ];
