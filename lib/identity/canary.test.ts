@@ -1,17 +1,25 @@
-// Canary: plant unmistakable identity values, run the capabilities that exist, and prove the values
-// appear nowhere but as ciphertext in candidate_identities: not in another table, an outbound
-// payload, an answer to an ATS, or a log line.
+// Canary: plant unmistakable identity values, run the capabilities that exist (ATS events in; an
+// Access Request sent, approved, viewed in the profile viewer, talked about and revoked; the
+// sweep), and prove the values appear nowhere but as ciphertext in candidate_identities and in the
+// viewer's answer to the approved organisation: not in another table, an outbound payload, an
+// answer to an ATS, or a log line.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultRows } from "@/db/client";
 import { candidateProfiles } from "@/db/schema";
+import { grantCredits } from "@/lib/access/credits";
+import { decideRequest } from "@/lib/access/decisions";
+import { requestAccess } from "@/lib/access/requests";
+import { sweepAccess } from "@/lib/access/sweep";
 import { createConnection, sendTestEvent, setEndpoint } from "@/lib/ats/connections/commands";
 import { handleInboundRequest } from "@/lib/ats/inbound/handle-request";
 import { deliveryQueueFor } from "@/lib/ats/inbound/queue";
+import { readConversation, sendMessage } from "@/lib/messages";
+import { makeJob, makeSnapshot } from "@/lib/testing/access";
 import { genericJob, inboundRequest, signGeneric } from "@/lib/testing/ats";
-import { makeMember, makeOrg } from "@/lib/testing/factories";
+import { makeMember, makeOrg, makeUser } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { insertIdentities } from "./index";
+import { insertIdentities, viewCandidateProfile } from "./index";
 
 const CANARIES = [
   "Zyxwv Canarysson",
@@ -29,6 +37,7 @@ const originalWrite = {
   err: process.stderr.write.bind(process.stderr),
 };
 const answers: string[] = [];
+let viewed: string | null = null;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -92,6 +101,34 @@ beforeAll(async () => {
     );
     answers.push(await response.text());
   }
+
+  const candidateId = candidate?.id as string;
+  const candidateUser = await makeUser(t.db);
+  await t.db.execute(sql`update candidate_profiles set user_id = ${candidateUser.id} where id = ${candidateId}`);
+  await grantCredits(t.db, { orgId: org.id, amount: 3, idempotencyKey: "canary", actorUserId: null, note: "canary" });
+  const jobId = await makeJob(t.db, org.id, created.id);
+  const snapshotId = await makeSnapshot(t.db, { org, jobId }, candidateId);
+  const who = { candidateId, userId: candidateUser.id };
+  const { requestId } = await requestAccess(
+    t.db,
+    { orgId: org.id, userId: owner.id },
+    { snapshotId, message: "Hello from the canary test", idempotencyKey: "canary-request" },
+    new Date(),
+  );
+  await decideRequest(t.db, who, requestId, "approved", new Date());
+  const view = await viewCandidateProfile(
+    t.db,
+    { userId: owner.id, orgId: org.id, role: "owner" },
+    snapshotId,
+    { ip: "203.0.113.1", userAgent: "canary" },
+    new Date(),
+  );
+  viewed = JSON.stringify(view);
+  const recruiter = { kind: "organisation" as const, orgId: org.id, userId: owner.id };
+  await sendMessage(t.db, recruiter, requestId, "When could we talk?", new Date());
+  await readConversation(t.db, { kind: "candidate", ...who }, requestId, new Date());
+  await decideRequest(t.db, who, requestId, "revoked", new Date());
+  await sweepAccess(t.db, new Date(Date.now() + 100 * 24 * 60 * 60 * 1000));
 });
 
 afterAll(async () => {
@@ -115,7 +152,17 @@ describe("candidate identity never leaves the portal (canary)", () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
       ),
     ).map((r) => r.table_name);
-    expect(tables).toEqual(expect.arrayContaining(["jobs", "outbound_events", "inbound_events", "audit_log"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "jobs",
+        "outbound_events",
+        "inbound_events",
+        "audit_log",
+        "access_requests",
+        "access_messages",
+        "credit_ledger",
+      ]),
+    );
     for (const table of tables) {
       const dump = resultRows<{ row: string }>(
         await t.db.execute(sql.raw(`select row_to_json(x)::text as row from "${table}" x`)),
@@ -123,6 +170,10 @@ describe("candidate identity never leaves the portal (canary)", () => {
       const text = dump.map((r) => r.row).join("\n");
       for (const canary of CANARIES) expect(text, `${table} contains ${canary}`).not.toContain(canary);
     }
+  });
+
+  it("reaches the approved organisation's viewer, and only there", () => {
+    for (const canary of CANARIES) expect(viewed).toContain(canary);
   });
 
   it("appears in no answer to an ATS and no log line", () => {
