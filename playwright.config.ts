@@ -26,7 +26,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: "**/*-clock.spec.ts" },
+    // Moves the server's clock: runs alone, after everything else.
+    { name: "clock", use: { browserName: "chromium" }, testMatch: "**/*-clock.spec.ts", dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "npx tsx e2e/support/serve.ts",
     url: `${E2E_BASE_URL}/api/health`,

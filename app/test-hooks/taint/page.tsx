@@ -4,7 +4,7 @@
 import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { taintIdentity } from "@/lib/identity/taint";
-import { IdentityText } from "../../(portal)/candidates/[snapshotId]/identity-text";
+import { IdentityText } from "../../(viewer)/candidates/[snapshotId]/identity-text";
 import { Echo } from "./echo";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { now } from "@/lib/access";
 import { formatDay, formatMoment } from "@/lib/access/labels";
-import { requireMemberPage } from "@/lib/auth/guards";
+import { currentActor } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/auth/request-ip";
 import { viewCandidateProfile } from "@/lib/identity";
 import { isUuid } from "@/lib/ids";
@@ -20,7 +20,8 @@ export const metadata: Metadata = { title: "Candidate profile", robots: { index:
 const period = (start: string, end: string | null) => `${start} – ${end ?? "today"}`;
 
 export default async function CandidateProfilePage({ params }: { params: Promise<{ snapshotId: string }> }) {
-  const actor = await requireMemberPage({ allowSuspended: true });
+  const actor = await currentActor();
+  if (actor?.kind !== "member") notFound();
   const { snapshotId } = await params;
   if (!isUuid(snapshotId)) notFound();
   const requestHeaders = await headers();
@@ -70,8 +71,10 @@ export default async function CandidateProfilePage({ params }: { params: Promise
             <dd>
               {identity.links.length === 0 ? "none" : null}
               <ul>
-                {identity.links.map((link) => (
-                  <li key={link}>
+                {identity.links.map((link, i) => (
+                  // Keys travel in the page's payload: never an identity value.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for this render.
+                  <li key={i}>
                     <IdentityText value={link} />
                   </li>
                 ))}
