@@ -1,10 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { brands, candidateProfiles, creditLedger, memberships, organisations, users } from "@/db/schema";
+import {
+  accessRequests,
+  brands,
+  candidateProfiles,
+  creditLedger,
+  memberships,
+  organisations,
+  users,
+} from "@/db/schema";
+import { ACCESS_STATUS } from "@/db/schema/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { ALL_SKILLS, COUNTRIES, ROLE_FAMILIES } from "@/lib/taxonomy";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { DEMO_PASSWORD, generateCandidate, seedDemo } from "./seed";
+import { DEMO_CANDIDATE_ID } from "./seed-access";
 import { createRandom } from "./seed-random";
 
 let t: TestDatabase;
@@ -15,6 +25,20 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 describe("demo seed", () => {
+  it("has Acme's requests in every state and an approved access to the demo candidate", async () => {
+    const [acme] = await t.db.select().from(organisations).where(eq(organisations.slug, "acme-robotics"));
+    const requests = await t.db
+      .select()
+      .from(accessRequests)
+      .where(eq(accessRequests.orgId, acme?.id as string));
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(ACCESS_STATUS));
+    const dana = requests.filter((r) => r.candidateId === DEMO_CANDIDATE_ID);
+    expect(dana.map((r) => r.status)).toEqual(["approved"]);
+    expect(acme).toMatchObject({ creditBalance: 50, creditsHeld: 2 });
+    const toDana = await t.db.select().from(accessRequests).where(eq(accessRequests.candidateId, DEMO_CANDIDATE_ID));
+    expect(toDana.map((r) => r.status).sort()).toEqual(["approved", "requested"]);
+  });
+
   it("creates the contract's demo accounts with the demo password", async () => {
     const rows = await t.db
       .select({
@@ -44,7 +68,10 @@ describe("demo seed", () => {
       .select()
       .from(creditLedger)
       .where(eq(creditLedger.orgId, acme?.id as string));
-    expect(ledger).toEqual([expect.objectContaining({ kind: "grant", delta: 50, balanceAfter: 50 })]);
+    expect(ledger).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "grant", delta: 50, balanceAfter: 50 })]),
+    );
+    expect(ledger.reduce((sum, l) => sum + l.delta, 0)).toBe(50);
     const clients = await t.db.select({ name: brands.name }).from(brands).where(eq(brands.isClient, true));
     expect(clients.map((c) => c.name)).toEqual(["Northwind Health"]);
   });

@@ -16,6 +16,7 @@ import {
   SENIORITY_PAY_FACTOR,
   SKILLS_BY_FAMILY,
 } from "@/lib/taxonomy";
+import { seedAccessDemo } from "./seed-access";
 import { DEGREES, EMPLOYERS, FIRST_NAMES, LAST_NAMES, SCHOOLS, TITLE_NOUNS, TITLES_BY_SENIORITY } from "./seed-data";
 import { seedEnforcementDemo } from "./seed-enforcement";
 import { createRandom, type Random } from "./seed-random";
@@ -261,6 +262,7 @@ export async function seedDemo(db: Database, options: { candidates: number }): P
     await seedDemoCandidate(tx, candidateUserId);
     await seedEnforcementDemo(tx, await hashPassword(DEMO_PASSWORD));
     await seedCandidates(tx, options.candidates);
+    await seedAccessDemo(tx, new Date());
     return { seeded: true };
   });
 }

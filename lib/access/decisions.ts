@@ -6,7 +6,8 @@ import { accessRequests } from "@/db/schema";
 import { explainRefusal } from "./requests";
 import { moveRequest } from "./transitions";
 
-export type CandidateScope = { candidateId: string; userId: string };
+/** `userId` is null only for demo candidates without an account. */
+export type CandidateScope = { candidateId: string; userId: string | null };
 export type Decision = "approved" | "declined" | "revoked";
 
 export async function decideRequest(
