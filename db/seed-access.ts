@@ -117,12 +117,14 @@ export async function seedAccessDemo(tx: Database, now: Date): Promise<void> {
     .from(users)
     .where(eq(users.email, "candidate@wigiwork.example"));
   const dana = { candidateId: DEMO_CANDIDATE_ID, userId: candidateUser?.id as string };
+  const at = (days: number) => new Date(now.getTime() - days * DAY);
   await grantCredits(tx, {
     orgId: bridge.id,
     amount: 10,
     idempotencyKey: "demo-seed",
     actorUserId: null,
     note: "Demo credits",
+    at: at(130),
   });
   // What the history below spends and holds, so Acme still has its 50 free credits (CONTRACT.md §2).
   await grantCredits(tx, {
@@ -131,11 +133,11 @@ export async function seedAccessDemo(tx: Database, now: Date): Promise<void> {
     idempotencyKey: "demo-seed-history",
     actorUserId: null,
     note: "Demo credits for the request history",
+    at: at(130),
   });
   const acmeJob = await demoJob(tx, acme.id, "Senior Backend Engineer");
   const bridgeJob = await demoJob(tx, bridge.id, "Platform Engineer for Northwind Health");
 
-  const at = (days: number) => new Date(now.getTime() - days * DAY);
   const send = async (org: Org, jobId: string, candidateId: string, days: number, message: string | null) => {
     const snapshotId = await ensureDemoSnapshot(tx, org.id, jobId, candidateId);
     const { requestId } = await requestAccess(
@@ -165,32 +167,25 @@ export async function seedAccessDemo(tx: Database, now: Date): Promise<void> {
     string,
   ];
   const intro = "Our robotics platform team is hiring; your Go and PostgreSQL background looks like a fit.";
+  const danaNote = "We're building the control plane for our warehouse robots and would love to talk.";
+  const recruiter = { kind: "organisation" as const, orgId: acme.id, userId: acme.recruiterId };
+  const cancel = (requestId: string, days: number) =>
+    cancelRequest(tx, { orgId: acme.id, userId: acme.recruiterId }, requestId, at(days));
+  // In the order it happened, so the ledger's running balances read right.
   const lapsedId = await send(acme, acmeJob, lapsed, 120, intro);
   await answer(lapsed, lapsedId, "approved", 118);
+  await sweepAccess(tx, at(28));
   await send(acme, acmeJob, expired, 20, null);
-  await sweepAccess(tx, now);
-  await answer(declined, await send(acme, acmeJob, declined, 6, intro), "declined", 5);
-  await cancelRequest(
-    tx,
-    { orgId: acme.id, userId: acme.recruiterId },
-    await send(acme, acmeJob, cancelled, 5, null),
-    at(4),
-  );
+  await sweepAccess(tx, at(13));
   const revokedId = await send(acme, acmeJob, revoked, 10, intro);
   await answer(revoked, revokedId, "approved", 9);
-  await answer(revoked, revokedId, "revoked", 3);
-  await send(acme, acmeJob, waiting1, 2, intro);
-  await send(acme, acmeJob, waiting2, 1, null);
-
-  const danaRequest = await send(
-    acme,
-    acmeJob,
-    dana.candidateId,
-    4,
-    "We're building the control plane for our warehouse robots and would love to talk.",
-  );
+  const declinedId = await send(acme, acmeJob, declined, 6, intro);
+  await answer(declined, declinedId, "declined", 5);
+  const cancelledId = await send(acme, acmeJob, cancelled, 5, null);
+  const danaRequest = await send(acme, acmeJob, dana.candidateId, 4, danaNote);
+  await cancel(cancelledId, 4);
   await decideRequest(tx, dana, danaRequest, "approved", at(3));
-  const recruiter = { kind: "organisation" as const, orgId: acme.id, userId: acme.recruiterId };
+  await answer(revoked, revokedId, "revoked", 3);
   await sendMessage(
     tx,
     recruiter,
@@ -205,5 +200,7 @@ export async function seedAccessDemo(tx: Database, now: Date): Promise<void> {
     "Tuesday works. Could you share the team's on-call setup beforehand?",
     at(2),
   );
+  await send(acme, acmeJob, waiting1, 2, intro);
+  await send(acme, acmeJob, waiting2, 1, null);
   await send(bridge, bridgeJob, dana.candidateId, 1, "Northwind Health is growing its platform team in Berlin.");
 }

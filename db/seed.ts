@@ -184,6 +184,8 @@ async function seedAccounts(db: Database) {
     idempotencyKey: "demo-seed",
     actorUserId: null,
     note: "Demo credits",
+    // Before the demo's request history (db/seed-access.ts).
+    at: new Date(Date.now() - 130 * 24 * 60 * 60 * 1000),
   });
   await recordAudit(db, { orgId: acme.id, actorUserId: null, action: "org.created", detail: { source: "demo seed" } });
   await recordAudit(db, {

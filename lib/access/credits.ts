@@ -45,7 +45,15 @@ export async function getCredits(db: Database, orgId: string, limit = 200): Prom
   return { balance: org?.balance ?? 0, held: org?.held ?? 0, ledger };
 }
 
-export type Grant = { orgId: string; amount: number; idempotencyKey: string; actorUserId: string | null; note: string };
+export type Grant = {
+  orgId: string;
+  amount: number;
+  idempotencyKey: string;
+  actorUserId: string | null;
+  note: string;
+  /** When it happened, for the demo's history; now if not given. */
+  at?: Date;
+};
 
 /** Adds credits to an organisation (trust & safety, or the demo seed). Repeating a key changes nothing. */
 export async function grantCredits(db: Database, grant: Grant): Promise<{ balance: number; duplicate: boolean }> {
@@ -65,6 +73,7 @@ export async function grantCredits(db: Database, grant: Grant): Promise<{ balanc
         heldDelta: 0,
         actorUserId: grant.actorUserId,
         note: grant.note,
+        at: grant.at,
       });
       await recordAudit(tx, {
         orgId: grant.orgId,

@@ -18,6 +18,8 @@ export type Movement = {
   accessRequestId?: string | null;
   actorUserId?: string | null;
   note?: string | null;
+  /** When it happened (the request's clock); the database's time if not given. */
+  at?: Date;
 };
 
 const CHECK_VIOLATION = "23514";
@@ -67,6 +69,7 @@ export async function applyMovement(tx: Database, m: Movement): Promise<{ balanc
     accessRequestId: m.accessRequestId ?? null,
     actorUserId: m.actorUserId ?? null,
     note: m.note ?? null,
+    ...(m.at ? { createdAt: m.at } : {}),
   });
   return row;
 }

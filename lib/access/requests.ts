@@ -121,7 +121,7 @@ export async function requestAccess(
         heldDelta: cost,
         accessRequestId: row.id,
         actorUserId: who.userId,
-        note: "Held for an access request",
+        at,
       });
       await recordChange(tx, row, "requested", "organisation", who.userId, at);
       return row.id;

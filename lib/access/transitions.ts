@@ -19,10 +19,10 @@ type Rule = { from: AccessStatus; credits: "capture" | "release" | null; note: s
 
 /** Which state each state is reached from, and what happens to the held credits. */
 const RULES: Record<Exclude<AccessStatus, "requested">, Rule> = {
-  approved: { from: "requested", credits: "capture", note: "The candidate approved: held credits spent" },
-  declined: { from: "requested", credits: "release", note: "The candidate declined: credits returned" },
-  expired: { from: "requested", credits: "release", note: "The request expired: credits returned" },
-  cancelled: { from: "requested", credits: "release", note: "The request was cancelled: credits returned" },
+  approved: { from: "requested", credits: "capture", note: "The candidate approved" },
+  declined: { from: "requested", credits: "release", note: "The candidate declined" },
+  expired: { from: "requested", credits: "release", note: "No answer in time: the request expired" },
+  cancelled: { from: "requested", credits: "release", note: "The request was cancelled" },
   revoked: { from: "approved", credits: null, note: "" },
   lapsed: { from: "approved", credits: null, note: "" },
 };
@@ -120,6 +120,7 @@ export async function moveRequest(tx: Database, scope: SQL, requestId: string, m
       accessRequestId: row.id,
       actorUserId: move.actorUserId,
       note: rule.note,
+      at: move.at,
     });
   }
   await recordChange(tx, row, move.to, move.actor, move.actorUserId, move.at);

@@ -23,15 +23,15 @@ const COLUMNS: Column<CreditLedgerRow>[] = [
     cell: (r) => (
       <>
         {LEDGER_KIND_LABELS[r.kind] ?? r.kind}
-        {r.accessRequestId ? (
-          <Link
-            className="ml-2 text-xs font-normal text-indigo-700 underline"
-            href={`/access-requests/${r.accessRequestId}`}
-          >
-            the request
-          </Link>
-        ) : null}
-        {r.note ? <span className="block text-xs font-normal text-slate-600">{r.note}</span> : null}
+        <span className="block text-xs font-normal text-slate-600">
+          {r.note}
+          {r.note && r.accessRequestId ? " · " : null}
+          {r.accessRequestId ? (
+            <Link className="text-indigo-700 underline" href={`/access-requests/${r.accessRequestId}`}>
+              See the request
+            </Link>
+          ) : null}
+        </span>
       </>
     ),
   },

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { getOrgRequest, markRead, now } from "@/lib/access";
+import { getOrgRequest, markRead, now, type OrgRequestDetail, type SnapshotCard } from "@/lib/access";
 import {
   ACCESS_STATUS_LABELS,
   ACCESS_STATUS_TONES,
@@ -20,8 +20,22 @@ import {
 import { requireMemberPage } from "@/lib/auth/guards";
 import { isUuid } from "@/lib/ids";
 import { readConversation } from "@/lib/messages";
+import { REGIONS, type Region, ROLE_FAMILIES, type RoleFamily } from "@/lib/taxonomy";
 
 export const metadata: Metadata = { title: "Access request" };
+
+function describeCard(card: SnapshotCard): string {
+  const family = card.roleFamily ? (ROLE_FAMILIES[card.roleFamily as RoleFamily]?.label ?? card.roleFamily) : null;
+  const region = card.region ? (REGIONS[card.region as Region] ?? card.region) : null;
+  const seniority = card.seniority ? card.seniority[0]?.toUpperCase() + card.seniority.slice(1) : null;
+  return [seniority, family, card.experienceBand && `${card.experienceBand} years`, region].filter(Boolean).join(" · ");
+}
+
+function ends(request: OrgRequestDetail): [string, string] {
+  if (request.status === "requested") return ["Expires", formatDay(request.expiresAt)];
+  if (request.status === "approved") return ["Access until", formatDay(request.accessUntil)];
+  return ["Ended", formatDay(request.closedAt)];
+}
 
 export default async function AccessRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireMemberPage();
@@ -41,14 +55,7 @@ export default async function AccessRequestPage({ params }: { params: Promise<{ 
     <>
       <PageHeader
         title={`${request.candidate} for ${request.jobTitle}`}
-        description={[
-          card.seniority,
-          card.roleFamily,
-          card.experienceBand && `${card.experienceBand} years`,
-          card.region,
-        ]
-          .filter(Boolean)
-          .join(" · ")}
+        description={describeCard(card)}
         actions={<Badge tone={ACCESS_STATUS_TONES[request.status]}>{ACCESS_STATUS_LABELS[request.status]}</Badge>}
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -103,8 +110,8 @@ export default async function AccessRequestPage({ params }: { params: Promise<{ 
               <dd>
                 {formatDay(request.createdAt)} by {request.requestedBy ?? "a former member"}
               </dd>
-              <dt className="text-slate-600">{request.status === "requested" ? "Expires" : "Ended"}</dt>
-              <dd>{request.status === "requested" ? formatDay(request.expiresAt) : formatDay(request.closedAt)}</dd>
+              <dt className="text-slate-600">{ends(request)[0]}</dt>
+              <dd>{ends(request)[1]}</dd>
             </dl>
             {request.message ? (
               <blockquote className="mt-3 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">

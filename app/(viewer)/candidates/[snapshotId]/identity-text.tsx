@@ -4,8 +4,16 @@
 // component still fails the render.
 import { escapeUTF8 } from "entities";
 
-export function IdentityText({ value, as = "span" }: { value: string; as?: "span" | "h2" }) {
+export function IdentityText({
+  value,
+  as = "span",
+  className,
+}: {
+  value: string;
+  as?: "span" | "h2";
+  className?: string;
+}) {
   const Tag = as;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: the value is HTML-escaped and wrapped here.
-  return <Tag dangerouslySetInnerHTML={{ __html: `<bdi>${escapeUTF8(value)}</bdi>` }} />;
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: `<bdi>${escapeUTF8(value)}</bdi>` }} />;
 }

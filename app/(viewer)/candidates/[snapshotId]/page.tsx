@@ -52,8 +52,8 @@ export default async function CandidateProfilePage({ params }: { params: Promise
         <Watermark text={watermark} />
         <Card>
           <div className="space-y-1">
-            <IdentityText as="h2" value={identity.fullName} />
-            <p className="text-sm text-slate-700">
+            <IdentityText as="h2" className="text-xl font-semibold text-slate-900" value={identity.fullName} />
+            <p className="text-sm text-slate-700 first-letter:uppercase">
               {profile.seniority} ·{" "}
               {ROLE_FAMILIES[profile.roleFamily as keyof typeof ROLE_FAMILIES]?.label ?? profile.roleFamily} ·{" "}
               {profile.yearsExperience} years · {COUNTRIES[profile.country]?.name ?? profile.country} (
