@@ -31,16 +31,6 @@ const COLUMNS: Column<OrgRequestRow>[] = [
     ),
   },
   {
-    key: "job",
-    header: "Job",
-    wide: true,
-    cell: (r) => (
-      <Link className="underline" href={`/jobs/${r.jobId}`}>
-        {r.jobTitle}
-      </Link>
-    ),
-  },
-  {
     key: "status",
     header: "Status",
     nowrap: true,
@@ -50,6 +40,16 @@ const COLUMNS: Column<OrgRequestRow>[] = [
         {r.newDecision ? <Badge tone="info">New</Badge> : null}
         {r.unreadMessages > 0 ? <Badge tone="info">{plural(r.unreadMessages, "new message")}</Badge> : null}
       </span>
+    ),
+  },
+  {
+    key: "job",
+    header: "Job",
+    wide: true,
+    cell: (r) => (
+      <Link className="underline" href={`/jobs/${r.jobId}`}>
+        {r.jobTitle}
+      </Link>
     ),
   },
   { key: "sent", header: "Sent", nowrap: true, cell: (r) => formatDay(r.createdAt) },
