@@ -14,6 +14,7 @@ export {
   type OrgRequestDetail,
   type OrgRequestRow,
 } from "./queries";
+export { type RequestPanelState, requestPanelState } from "./request-panel";
 export { cancelRequest, type NewRequest, type Requester, requestAccess } from "./requests";
 export { type AccessActivity, accessActivity } from "./signals";
 export { candidateLabel, type SnapshotCard, snapshotCard } from "./snapshot-card";
