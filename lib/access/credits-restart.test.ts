@@ -25,7 +25,9 @@ run("credits across a database crash (private PostgreSQL)", () => {
     server?.stop();
   });
 
-  it("keeps the ledger balanced when PostgreSQL crashes between concurrent requests", async () => {
+  it("keeps the ledger balanced when PostgreSQL crashes between concurrent requests", {
+    timeout: 120_000,
+  }, async () => {
     const db = handle.db;
     const employer = await makeEmployer(db, { credits: 30 });
     const candidates = [];

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessRequests, creditLedger } from "@/db/schema";
 import { creditsOf, ledgerBalance, makeCandidate, makeEmployer, makeSnapshot } from "@/lib/testing/access";
+import { makeMember } from "@/lib/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { getCredits, grantCredits } from "./credits";
 import { requestAccess } from "./requests";
@@ -27,11 +28,14 @@ describe("credits", () => {
   it("50 concurrent requests against 10 credits: exactly 10 are sent and the balance is 0", async () => {
     const employer = await makeEmployer(t.db, { credits: 10 });
     const snapshots = await snapshotsFor(employer, 50);
+    // Five recruiters, so trust & safety's per-recruiter hourly limit doesn't decide the outcome.
+    const recruiters = [employer.recruiter.id];
+    for (let i = 0; i < 4; i++) recruiters.push((await makeMember(t.db, employer.org.id, "recruiter")).id);
     const results = await Promise.allSettled(
-      snapshots.map((snapshotId) =>
+      snapshots.map((snapshotId, i) =>
         requestAccess(
           t.db,
-          { orgId: employer.org.id, userId: employer.recruiter.id },
+          { orgId: employer.org.id, userId: recruiters[i % 5] as string },
           { snapshotId, message: null, idempotencyKey: randomUUID() },
           new Date(),
           SETTINGS,

@@ -52,7 +52,11 @@ async function statusOf(id: string) {
 }
 
 async function eventsFor(snapshotId: string) {
-  const rows = await t.db.select().from(outboundEvents).where(eq(outboundEvents.type, "snapshot.access_changed"));
+  const rows = await t.db
+    .select()
+    .from(outboundEvents)
+    .where(eq(outboundEvents.type, "snapshot.access_changed"))
+    .orderBy(outboundEvents.createdAt);
   return rows
     .map((r) => r.payload as Record<string, unknown>)
     .filter((p) => p.snapshotId === snapshotId)

@@ -3,6 +3,7 @@ import "server-only";
 import { and, count, eq, gte, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, candidateHiddenOrgs, candidateProfiles, organisations } from "@/db/schema";
+import { recordActivity } from "@/lib/enforcement";
 import { type AccessSettings, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { contactDetailsProblem } from "./contact-filter";
@@ -67,6 +68,9 @@ export async function requestAccess(
   if (earlier) return { requestId: earlier, duplicate: true };
   const snapshot = await getOrgSnapshot(db, who.orgId, input.snapshotId);
   if (!snapshot) throw new AppError("not_found");
+  // Trust & safety's harvesting signal: too many requests by one recruiter in an hour are refused.
+  const activity = await recordActivity(db, { kind: "access_request", orgId: who.orgId, userId: who.userId }, at);
+  if (!activity.allowed) throw new AppError("rate_limited");
   const { cost, requestDays, dailyCap } = settings;
   try {
     const requestId = await db.transaction(async (tx) => {

@@ -120,7 +120,9 @@ describe("candidate controls", () => {
     const tombstone = await profileOf(c.candidateId);
     expect(tombstone).toMatchObject({ discoverable: false, userId: null, salaryAmount: null });
     expect(tombstone?.erasedAt).toBeInstanceOf(Date);
-    expect(await t.db.select().from(users).where(eq(users.id, c.userId))).toEqual([]);
+    const [account] = await t.db.select().from(users).where(eq(users.id, c.userId));
+    expect(account?.email).toMatch(/^erased-.*@erased\.invalid$/);
+    expect(account?.passwordHash).toBe("!erased");
     const identities = resultRows<{ n: number }>(
       await t.db.execute(
         sql`select count(*)::int as n from candidate_identities where candidate_id = ${c.candidateId}`,

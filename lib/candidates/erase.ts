@@ -3,8 +3,10 @@
 // identity erased and the account removed. The anonymous profile stays only as a tombstone (not
 // discoverable, `erased_at` set, `updated_at` bumped) so the Snapshots side withdraws every Snapshot
 // at every ATS; `purgeErasedProfiles` deletes it after the grace period. The audit log keeps that it
-// happened, with counts, never the data.
+// happened, with counts, never the data; the account row stays with its e-mail and name replaced,
+// since audit entries name their actor.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessMessages, accessRequests, candidateHiddenOrgs, candidateProfiles, users } from "@/db/schema";
@@ -12,6 +14,17 @@ import { moveRequest } from "@/lib/access/transitions";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { eraseIdentity } from "@/lib/identity";
+
+/**
+ * The account goes, but its row stays (audit entries name their actor, and the log is append-only):
+ * the e-mail address and name are replaced and the password can never match.
+ */
+async function closeAccount(tx: Database, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ email: `erased-${randomUUID()}@erased.invalid`, name: null, passwordHash: "!erased", lastSignInAt: null })
+    .where(eq(users.id, userId));
+}
 
 /** How long an erased profile's tombstone waits for its Snapshots to be withdrawn before it is deleted. */
 export const ERASED_GRACE_DAYS = 7;
@@ -55,7 +68,7 @@ export async function eraseCandidate(
     await tx.delete(accessMessages).where(inArray(accessMessages.requestId, mine));
     await tx.delete(candidateHiddenOrgs).where(eq(candidateHiddenOrgs.candidateId, who.candidateId));
     await eraseIdentity(tx, who.candidateId);
-    await tx.delete(users).where(eq(users.id, who.userId));
+    await closeAccount(tx, who.userId);
     await recordAudit(tx, {
       orgId: null,
       actorUserId: null,

@@ -195,6 +195,8 @@ async function requests(db: Database, orgId: string, jobId: string, total: numbe
       snapshotId: snapshot?.id as string,
       candidateId,
       status: i < approved ? "approved" : "declined",
+      idempotencyKey: `signals-${i}`,
+      accessUntil: i < approved ? at(90 * 24 * 60) : null,
       creditsHeld: 1,
       createdAt: at(-60),
       expiresAt: at(7 * 24 * 60),

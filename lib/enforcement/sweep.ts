@@ -82,13 +82,13 @@ async function lowApproval(db: Database, now: Date): Promise<number> {
   const rows = resultRows<{ org_id: string; decided: number; approved: number }>(
     await db.execute(sql`
       select org_id, count(*)::int as decided,
-             count(*) filter (where status in ('approved', 'revoked'))::int as approved
+             count(*) filter (where status in ('approved', 'revoked', 'lapsed'))::int as approved
         from access_requests
        where created_at > ${new Date(now.getTime() - windowDays * 24 * HOUR).toISOString()}::timestamptz
-         and status in ('approved', 'revoked', 'declined', 'expired')
+         and status in ('approved', 'revoked', 'lapsed', 'declined', 'expired')
        group by org_id
       having count(*) >= ${minDecided}::int
-         and count(*) filter (where status in ('approved', 'revoked')) <= ${maxApprovalRate}::float8 * count(*)`),
+         and count(*) filter (where status in ('approved', 'revoked', 'lapsed')) <= ${maxApprovalRate}::float8 * count(*)`),
   );
   for (const row of rows) {
     await raise(db, {

@@ -8,6 +8,7 @@ import { accessMessages, accessRequests, organisations, users } from "@/db/schem
 import { contactDetailsProblem } from "@/lib/access/contact-filter";
 import { markRead } from "@/lib/access/queries";
 import { aadFor, open, seal } from "@/lib/crypto/secret-box";
+import { screenMessage } from "@/lib/enforcement";
 import { AppError } from "@/lib/errors";
 
 export type Participant =
@@ -49,6 +50,10 @@ export async function sendMessage(
 ): Promise<{ id: string }> {
   const body = text.trim();
   const problem = body.length === 0 ? "Write a message first." : contactDetailsProblem(body);
+  if (problem && who.kind === "organisation") {
+    // Trust & safety counts attempts to take the talk elsewhere, also those refused here.
+    await db.transaction((tx) => screenMessage(tx, { orgId: who.orgId, userId: who.userId, text: body }, at));
+  }
   if (problem || body.length > MESSAGE_MAX) {
     const message = problem ?? `Keep a message under ${MESSAGE_MAX} characters.`;
     throw new AppError("invalid_input", message, { fieldErrors: { body: [message] } });
@@ -73,6 +78,8 @@ export async function sendMessage(
       bodyEnc: seal(body, aad(id)),
       createdAt: at,
     });
+    if (who.kind === "organisation")
+      await screenMessage(tx, { orgId: who.orgId, userId: who.userId, messageId: id, text: body }, at);
     await markRead(tx, who.userId, requestId, at);
     return { id };
   });

@@ -5,8 +5,8 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { now, sweepAccess } from "@/lib/access";
 import { runDueSyncs } from "@/lib/ats/sync";
-import { ABUSE_SIGNALS, evaluateSignals } from "@/lib/enforcement";
 import { purgeErasedProfiles } from "@/lib/candidates/erase";
+import { ABUSE_SIGNALS, evaluateSignals } from "@/lib/enforcement";
 import { log } from "@/lib/log";
 import { pruneCounters } from "@/lib/rate-limit";
 

@@ -9,6 +9,7 @@ import { now } from "@/lib/access";
 import { formatDay, formatMoment } from "@/lib/access/labels";
 import { currentActor } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/auth/request-ip";
+import { recordActivity } from "@/lib/enforcement";
 import { viewCandidateProfile } from "@/lib/identity";
 import { isUuid } from "@/lib/ids";
 import { COUNTRIES, REGIONS, ROLE_FAMILIES } from "@/lib/taxonomy";
@@ -16,6 +17,18 @@ import { IdentityText } from "./identity-text";
 
 // The title never names the candidate.
 export const metadata: Metadata = { title: "Candidate profile", robots: { index: false, follow: false } };
+
+function Throttled({ minutes }: { minutes: number }) {
+  return (
+    <>
+      <PageHeader title="Candidate profile" />
+      <p role="status" className="rounded-md bg-amber-50 p-4 text-sm text-amber-900">
+        You have opened many profiles in the last hour. Please try again in {minutes} minutes; trust &amp; safety has
+        been told.
+      </p>
+    </>
+  );
+}
 
 const period = (start: string, end: string | null) => `${start} – ${end ?? "today"}`;
 
@@ -26,6 +39,8 @@ export default async function CandidateProfilePage({ params }: { params: Promise
   if (!isUuid(snapshotId)) notFound();
   const requestHeaders = await headers();
   const at = now();
+  const activity = await recordActivity(getDb(), { kind: "profile_view", orgId: actor.org.id, userId: actor.userId });
+  if (!activity.allowed) return <Throttled minutes={Math.ceil(activity.retryAfterSeconds / 60)} />;
   const view = await viewCandidateProfile(
     getDb(),
     { userId: actor.userId, orgId: actor.org.id, role: actor.role },
