@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { canaryIdentity, createFixture, signInWith } from "./support/access";
 import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/session";
 
 // Several people sign in per test (each a real argon2 check) on a machine other tests share.
 test.describe.configure({ timeout: 120_000 });
@@ -173,4 +174,24 @@ test("taint is live: handing an identity value to a client component fails the r
   const passed = await request.get("/test-hooks/taint?pass=client");
   expect(passed.status()).toBe(500);
   expect(await passed.text()).not.toContain("Probe Taintington");
+});
+
+test("trust & safety grants credits once, and the organisation's ledger shows it", async ({ browser, request }) => {
+  const f = await createFixture(request, { credits: 2 });
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "admin");
+  await admin.goto(`/admin/organisations/${f.orgId}`);
+  const credits = admin.getByRole("region", { name: "Credits" });
+  await expect(credits).toContainText("2 free, 0 held");
+  await credits.getByLabel("Credits to add").fill("5");
+  await credits.getByLabel(/Why/).fill("Top-up for the pilot");
+  await credits.getByRole("button", { name: "Grant credits" }).click();
+  await expect(credits.getByRole("status")).toContainText("now has 7 credits");
+  await expect(credits.getByRole("button", { name: "Grant credits" })).toBeDisabled();
+
+  const owner = await (await browser.newContext()).newPage();
+  await signInWith(owner, f.emails.owner);
+  await owner.goto("/credits");
+  await expect(owner.getByRole("region", { name: "Balance" })).toContainText("7 credits");
+  await expect(owner.getByRole("table", { name: /Credit movements/ })).toContainText("Top-up for the pilot");
 });

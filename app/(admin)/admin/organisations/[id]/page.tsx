@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GrantCreditsForm } from "@/components/access/grant-credits-form";
 import { ActionForm } from "@/components/admin/action-form";
 import { FlagTable } from "@/components/admin/flag-table";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -9,6 +11,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import type { JobStatus } from "@/db/schema/enums";
+import { getCredits } from "@/lib/access";
 import { enforceConnectionAction } from "@/lib/actions/enforce-connection";
 import { enforceOrganisationAction } from "@/lib/actions/enforce-organisation";
 import { PROVIDER_LABELS } from "@/lib/ats/labels";
@@ -62,6 +65,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
   const found = await getOrganisationForAdmin(db, id);
   if (!found) notFound();
   const { org, members, connections, jobs, banned, flags } = found;
+  const credits = await getCredits(db, org.id, 0);
   const audit = await listAudit(db, { orgId: org.id }, { viewer: "trust_safety", pageSize: 10 });
   const standingTone = STANDING_TONES[org.standing as keyof typeof STANDING_TONES] ?? "neutral";
   return (
@@ -204,6 +208,12 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
                 />
               ) : null}
             </div>
+          </Card>
+          <Card title="Credits">
+            <p className="mb-3 text-sm">
+              {credits.balance} free, {credits.held} held by open access requests.
+            </p>
+            <GrantCreditsForm orgId={org.id} orgName={org.name} idempotencyKey={randomUUID()} />
           </Card>
           <div id="members" className="scroll-mt-4">
             <Card title={`Members (${members.length})`}>
