@@ -34,6 +34,8 @@ export type Move = {
   at: Date;
 };
 
+const anonymous = (move: Move) => (move.actor === "candidate" ? null : move.actorUserId);
+
 function guard(move: Move): SQL {
   const { to, at } = move;
   const base = eq(accessRequests.status, RULES[to].from);
@@ -97,7 +99,15 @@ export async function recordChange(
  * is written then. Credit movements lock the organisation row first, like a new request does, so
  * the two never wait on each other in opposite orders.
  */
-export async function moveRequest(tx: Database, scope: SQL, requestId: string, move: Move): Promise<RequestRow | null> {
+export async function moveRequest(
+  tx: Database,
+  scope: SQL,
+  requestId: string,
+  asked: Move,
+): Promise<RequestRow | null> {
+  // The organisation's records (history, ledger, audit) never name the candidate's account: its
+  // e-mail address is identity.
+  const move = { ...asked, actorUserId: anonymous(asked) };
   const rule = RULES[move.to];
   if (rule.credits) {
     await tx.execute(

@@ -74,7 +74,8 @@ export async function sendMessage(
       requestId,
       orgId: request.orgId,
       sender: who.kind,
-      senderUserId: who.userId,
+      // The organisation's rows never name the candidate's account (its e-mail is identity).
+      senderUserId: who.kind === "organisation" ? who.userId : null,
       bodyEnc: seal(body, aad(id)),
       createdAt: at,
     });
