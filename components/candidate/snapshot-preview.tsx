@@ -1,18 +1,9 @@
 import { Badge } from "@/components/ui/badge";
+import type { SnapshotCard } from "@/lib/access/snapshot-card";
 import { REGIONS, ROLE_FAMILIES } from "@/lib/taxonomy";
 
-export type PreviewCard = {
-  roleFamily: string | null;
-  seniority: string | null;
-  experienceBand: string | null;
-  region: string | null;
-  workplace: string[];
-  skills: string[];
-  summary: string | null;
-};
-
 /** An anonymous Snapshot as an employer sees it. */
-export function SnapshotPreview({ card }: { card: PreviewCard }) {
+export function SnapshotPreview({ card }: { card: SnapshotCard }) {
   const family = card.roleFamily
     ? (ROLE_FAMILIES[card.roleFamily as keyof typeof ROLE_FAMILIES]?.label ?? card.roleFamily)
     : null;
